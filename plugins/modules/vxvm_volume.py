@@ -78,6 +78,8 @@ attributes:
 notes:
   - The size is passed to C(vxassist) as given, so the product applies its own rounding.
   - C(vxassist -f shrinkto) shrinks the volume only; shrink a file system on it first.
+  - In check mode, a disk group that is not imported yet is assumed to be created by an earlier
+    task (with a warning), so a whole deployment can be previewed.
 seealso:
   - module: continuum.infoscale.vxvm_diskgroup
   - module: continuum.infoscale.vxvm_info
@@ -201,6 +203,18 @@ def validated(module):
     return params
 
 
+def read_diskgroup_or_plan(module, runner, dg):
+    """The disk group; in check mode a missing one is taken as made by an earlier task."""
+    try:
+        return read_diskgroup(runner, dg)
+    except PlanError as exc:
+        if not module.check_mode:
+            raise
+        module.warn('%s; check mode assumes an earlier task creates it, so the volume is '
+                    'planned as new' % exc)
+        return dict(name=dg, disks=None, volumes={})
+
+
 def main():
     module = AnsibleModule(
         argument_spec=dict(
@@ -220,7 +234,7 @@ def main():
     dg = params['diskgroup']
     plan = None
     try:
-        dg_view = read_diskgroup(runner, dg)
+        dg_view = read_diskgroup_or_plan(module, runner, dg)
         plan = plan_volume(dg_view, params, lambda name: name in read_volumes_in_use(runner, dg)[1])
         runner.apply(plan.commands)
         after = plan.after

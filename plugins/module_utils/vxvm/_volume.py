@@ -32,7 +32,7 @@ def device_paths(dg, name):
                 raw_device='/dev/vx/rdsk/%s/%s' % (dg, name))
 
 
-def _shape(layout, ncol, nmirror, ndisks):
+def check_shape(layout, ncol, nmirror, ndisks):
     """(ncol, nmirror) to pass to vxassist for a new volume; PlanError when it cannot fit."""
     if layout not in STRIPED and ncol:
         raise PlanError('ncol applies to striped layouts (%s), not to %s' % (', '.join(STRIPED), layout))
@@ -41,6 +41,9 @@ def _shape(layout, ncol, nmirror, ndisks):
     copies = (nmirror or 2) if layout in MIRRORED else 1
     if copies < 2 and layout in MIRRORED:
         raise PlanError('a %s volume needs nmirror of at least 2' % layout)
+    if ndisks is None:
+        # The disk group does not exist yet (check mode of a whole deployment): no disk count.
+        return (ncol or 2) if layout in STRIPED else None, (copies if layout in MIRRORED else None)
     if layout in STRIPED:
         columns = ncol or max(2, min(MAX_DEFAULT_NCOL, ndisks // copies))
         if columns < 2:
@@ -61,7 +64,7 @@ def _shape(layout, ncol, nmirror, ndisks):
 
 def _create(dg, name, size, size_text, layout, ncol, nmirror, ndisks):
     layout = layout or 'concat'
-    columns, copies = _shape(layout, ncol, nmirror, ndisks)
+    columns, copies = check_shape(layout, ncol, nmirror, ndisks)
     argv = ['vxassist', '-g', dg, 'make', name, size_text, 'layout=%s' % layout]
     if columns:
         argv.append('ncol=%d' % columns)
@@ -74,7 +77,7 @@ def _create(dg, name, size, size_text, layout, ncol, nmirror, ndisks):
     return Plan([argv], None, after)
 
 
-def _check_shape(current, layout, ncol, nmirror):
+def _check_same_shape(current, layout, ncol, nmirror):
     differences = []
     if layout and layout != current['layout']:
         differences.append('layout %s (asked %s)' % (current['layout'], layout))
@@ -109,7 +112,8 @@ def _resize(dg, current, size, size_text, allow_shrink, is_open):
 def plan_volume(dg_view, params, is_open):
     """Plan for one volume.
 
-    dg_view: ``diskgroup_view`` of the disk group; params: name, state, size (sectors or None),
+    dg_view: ``diskgroup_view`` of the disk group (``disks`` None when the group is yet to be
+    made, in check mode); params: name, state, size (sectors or None),
     size_text, layout, ncol, nmirror, allow_shrink; is_open(name) -> bool, called only when
     a removal or shrink is considered.
     """
@@ -126,9 +130,10 @@ def plan_volume(dg_view, params, is_open):
     if current is None:
         if params.get('size') is None:
             raise PlanError('volume %s does not exist: size is required to create it' % name)
+        ndisks = None if dg_view['disks'] is None else len(dg_view['disks'])
         return _create(dg, name, params['size'], params['size_text'], params.get('layout'),
-                       params.get('ncol'), params.get('nmirror'), len(dg_view['disks']))
-    _check_shape(current, params.get('layout'), params.get('ncol'), params.get('nmirror'))
+                       params.get('ncol'), params.get('nmirror'), ndisks)
+    _check_same_shape(current, params.get('layout'), params.get('ncol'), params.get('nmirror'))
     if params.get('size') is None:
         return Plan([], current, current)
     return _resize(dg, current, params['size'], params['size_text'],

@@ -27,6 +27,7 @@ import pytest
 import yaml
 
 from ansible.module_utils import basic
+from ansible.module_utils.common import warnings
 from ansible.module_utils.testing import patch_module_args
 
 FIXTURES = Path(__file__).parent / 'fixtures'
@@ -73,11 +74,16 @@ def run_case(module_main, case, monkeypatch):
         return '/opt/VRTS/bin/' + name
 
     def exit_json(self, **result):
+        found = list(warnings.get_warning_messages())
+        if found:
+            result['warnings'] = found
         raise ModuleExit(dict(result, failed=False))
 
     def fail_json(self, msg, **result):
         raise ModuleExit(dict(result, msg=msg, failed=True))
 
+    monkeypatch.setattr(warnings, '_global_warnings', {})
+    monkeypatch.setattr(warnings._internal, 'is_controller', False)  # as on a managed node
     monkeypatch.setattr(basic.AnsibleModule, 'run_command', run_command)
     monkeypatch.setattr(basic.AnsibleModule, 'get_bin_path', get_bin_path)
     monkeypatch.setattr(basic.AnsibleModule, 'exit_json', exit_json)
