@@ -1,0 +1,1 @@
+"""The `infoscale-sim` administration command (not part of the simulated product)."""

@@ -1,0 +1,27 @@
+"""Dispatch table: simulated command name -> (module, function).
+
+Handlers are imported lazily so each shim call loads only the module it needs.
+A handler is `function(call, args) -> rc` (see entry.Call); it prints through the call
+object and raises errors.CommandFailed to fail without changing state.
+Later domains add rows here (haconf, hagrp, hares, hasys, haclus, hastatus, hatype,
+vxsnap, vxmake, vxcache, vradmin, vxrlink, vxrvg, virsh) and a shim appears for each.
+"""
+
+COMMANDS = {
+    "vxdisksetup": ("infoscale_sim.vxvm.cmd_vxdisksetup", "vxdisksetup"),
+    "vxdiskunsetup": ("infoscale_sim.vxvm.cmd_vxdisksetup", "vxdiskunsetup"),
+    "vxdisk": ("infoscale_sim.vxvm.cmd_vxdisk", "vxdisk"),
+    "vxdg": ("infoscale_sim.vxvm.cmd_vxdg", "vxdg"),
+    "vxassist": ("infoscale_sim.vxvm.cmd_vxassist", "vxassist"),
+    "vxresize": ("infoscale_sim.vxvm.cmd_vxresize", "vxresize"),
+    "vxprint": ("infoscale_sim.vxvm.cmd_vxprint", "vxprint"),
+    "vxedit": ("infoscale_sim.vxvm.cmd_vxedit", "vxedit"),
+    "vxvol": ("infoscale_sim.vxvm.cmd_vxvol", "vxvol"),
+}
+
+
+def handler(name):
+    import importlib
+
+    module_name, function = COMMANDS[name]
+    return getattr(importlib.import_module(module_name), function)

@@ -1,0 +1,1 @@
+"""Simulated Veritas Volume Manager: disks, disk groups, volumes (one domain per cluster)."""
