@@ -15,6 +15,10 @@ import inspect
 
 from ansible.errors import AnsibleFilterError
 
+from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._maincf import (
+    parse_maincf, parse_typescf)
+from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._parse import (
+    parse_dep, parse_display, parse_haclus_display, parse_hastatus_sum, parse_state_table)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm._parse import (
     parse_maxsize, parse_vxdg_detail, parse_vxdg_list, parse_vxdisk_detail, parse_vxdisk_list,
     parse_vxprint, parse_vxprint_format)
@@ -38,6 +42,18 @@ PARSERS = {
     'vxprint -F': parse_vxprint_format,
     'vxprint diskgroups': _vxprint_diskgroups,
     'vxassist maxsize': parse_maxsize,
+    'hastatus -sum': parse_hastatus_sum,
+    'hagrp -state': parse_state_table,
+    'hares -state': parse_state_table,
+    'hagrp -display': parse_display,
+    'hares -display': parse_display,
+    'hasys -display': parse_display,
+    'hatype -display': parse_display,
+    'haclus -display': parse_haclus_display,
+    'hagrp -dep': parse_dep,
+    'hares -dep': parse_dep,
+    'main.cf': parse_maincf,
+    'types.cf': parse_typescf,
 }
 
 

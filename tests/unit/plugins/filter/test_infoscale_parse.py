@@ -12,6 +12,8 @@ import pytest
 from ansible.errors import AnsibleFilterError
 
 from ansible_collections.continuum.infoscale.plugins.filter import infoscale_parse as plugin
+from ansible_collections.continuum.infoscale.plugins.module_utils.vcs import _maincf
+from ansible_collections.continuum.infoscale.plugins.module_utils.vcs import _parse as vcs_parse
 from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm import _parse, _records
 from ansible_collections.continuum.infoscale.tests.unit import samples
 
@@ -71,6 +73,69 @@ def test_maxsize_kind():
     assert [infoscale_parse(out, 'vxassist maxsize') for out in runs] == [None, 3840000]
 
 
+def test_hastatus_sum_kind():
+    summary = infoscale_parse(samples.text('hastatus_sum_2.txt'), 'hastatus -sum')
+    assert summary == vcs_parse.parse_hastatus_sum(samples.text('hastatus_sum_2.txt'))
+    assert summary['groups'][0] == {'group': 'ClusterService', 'system': 'verclus01', 'probed': True,
+                                    'autodisabled': False, 'state': 'ONLINE'}
+
+
+def test_vcs_state_kinds():
+    out = samples.outputs('hagrp_state_1.txt', 'hagrp -state kc_sg')[0]
+    assert infoscale_parse(out, 'hagrp -state') == [
+        {'group': 'kc_sg', 'attribute': 'State', 'system': 'xha239194', 'state': 'ONLINE'},
+        {'group': 'kc_sg', 'attribute': 'State', 'system': 'xha239195', 'state': 'OFFLINE'}]
+    rows = infoscale_parse(samples.text('hares_display_2_fixture.txt').splitlines(), 'hares -state')
+    assert rows[-1] == {'resource': 'Res_App_c1_cs1_sleepy', 'attribute': 'State', 'system': 'node1',
+                        'state': 'ONLINE|RESTARTING'}
+
+
+@pytest.mark.parametrize('kind, name, command', [
+    ('hagrp -display', 'hagrp_display_1_fixture.txt', None),
+    ('hares -display', 'hares_display_1.txt', 'hares -display'),
+    ('hasys -display', 'hasys_display_1.txt', 'hasys -display xha239194'),
+    ('hatype -display', 'hasys_display_1.txt', 'hasys -display xha239194'),
+])
+def test_vcs_display_kinds(kind, name, command):
+    out = samples.output(name, command) if command else samples.text(name)
+    objects = infoscale_parse(out, kind)
+    assert objects == vcs_parse.parse_display(out)
+    assert len(objects) == 1
+    assert all(values for attributes in objects.values() for values in attributes.values())
+
+
+def test_haclus_display_kind():
+    out = samples.output('haclus_display_1.txt', 'haclus -display')
+    attributes = infoscale_parse(out, 'haclus -display')
+    assert (attributes['ClusterName'], attributes['ClusState'], attributes['ClusterAddress']) == (
+        'xha239194195', 'RUNNING', '')
+
+
+def test_dep_kinds():
+    assert infoscale_parse(samples.text('hagrp_dep_1.txt'), 'hagrp -dep')[2] == {
+        'parent': 'CS1', 'child': 'CS2', 'category': 'online', 'location': 'global', 'rigidity': 'soft'}
+    assert infoscale_parse(samples.text('hares_dep_1.txt'), 'hares -dep')[3] == {
+        'group': 'grp', 'parent': 'res', 'child': 'nic'}
+    assert infoscale_parse('VCS WARNING V-16-1-50035 No Group dependencies are configured',
+                           'hagrp -dep') == []
+
+
+def test_configuration_file_kinds():
+    config = infoscale_parse(samples.text('maincf_2_linbit_drbd.cf'), 'main.cf')
+    assert config == _maincf.parse_maincf(samples.text('maincf_2_linbit_drbd.cf'))
+    assert config['groups']['DRBDPriGrp']['resource_links'] == [['r0mount', 'r0primary']]
+    assert infoscale_parse(samples.text('maincf_fragment_1.cf').splitlines(), 'main.cf') == \
+        _maincf.parse_maincf(samples.text('maincf_fragment_1.cf'))
+    types = infoscale_parse(samples.text('typescf_1_drbdprimary.cf'), 'types.cf')
+    assert sorted(types['DRBDPrimary']['attributes']) == ['ArgList', 'ResName']
+
+
+def test_bad_main_cf_names_the_line():
+    with pytest.raises(AnsibleFilterError, match=r"cannot parse 'main.cf' output: main.cf line 2: "
+                                                 r"attribute A given twice"):
+        infoscale_parse('group g (\n A = 1 A = 2 )\n', 'main.cf')
+
+
 def test_stdout_lines_give_the_same_result_as_stdout():
     out = samples.output('vxdisk_list_7_opensvc.txt', 'vxdisk list')
     assert infoscale_parse(out.splitlines(), 'vxdisk list') == infoscale_parse(out, 'vxdisk list')
@@ -78,8 +143,8 @@ def test_stdout_lines_give_the_same_result_as_stdout():
 
 
 def test_every_kind_uses_a_module_utils_parser():
-    shared = set(id(value) for module in (_parse, _records) for value in vars(module).values()
-                 if callable(value))
+    shared = set(id(value) for module in (_parse, _records, vcs_parse, _maincf)
+                 for value in vars(module).values() if callable(value))
     for kind, parser in plugin.PARSERS.items():
         if parser.__module__ == plugin.__name__:
             # a thin composition in the plugin: it may only call shared functions
@@ -127,6 +192,9 @@ def test_empty_output():
     assert infoscale_parse('', 'vxdisk list') == []
     assert infoscale_parse([], 'vxprint') == []
     assert infoscale_parse('', 'vxdg list dg') == {'config_disks': [], 'log_disks': []}
+    assert infoscale_parse('', 'hagrp -state') == []
+    assert infoscale_parse('', 'hastatus -sum') == {'systems': [], 'groups': [], 'failed_resources': []}
+    assert infoscale_parse('', 'main.cf')['groups'] == {}
 
 
 def _ansible_env(tmp_path):
