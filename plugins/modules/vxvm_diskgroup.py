@@ -24,7 +24,7 @@ description:
   - A disk group is never destroyed while one of its volumes is open, and not while it holds
     volumes unless O(force=true).
 author:
-  - continuum.infoscale developers
+  - continuum.infoscale developers (@continuum-infoscale)
 extends_documentation_fragment:
   - continuum.infoscale.attributes
   - continuum.infoscale.attributes.changing

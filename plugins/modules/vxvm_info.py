@@ -17,7 +17,7 @@ description:
   - Disk groups deported, or imported on another node, are listed with their disks; their
     volumes are only visible where the group is imported.
 author:
-  - continuum.infoscale developers
+  - continuum.infoscale developers (@continuum-infoscale)
 extends_documentation_fragment:
   - continuum.infoscale.attributes
   - continuum.infoscale.attributes.info_module

@@ -23,7 +23,7 @@ description:
   - The layout of an existing volume is not changed (no relayout); a request for another layout
     fails with an explanation.
 author:
-  - continuum.infoscale developers
+  - continuum.infoscale developers (@continuum-infoscale)
 extends_documentation_fragment:
   - continuum.infoscale.attributes
   - continuum.infoscale.attributes.changing
@@ -184,6 +184,7 @@ from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm._size imp
     SizeError, parse_size)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm._volume import (
     LAYOUTS, plan_volume, volume_facts)
+
 
 def validated(module):
     params = dict(module.params)

@@ -1,7 +1,5 @@
 """playbooks/deploy.yml (the storage role) against the simulator: check mode, twice, bad input."""
 
-import json
-
 from harness import mutating_calls, run_playbook
 
 DEPLOY = 'playbooks/deploy.yml'

@@ -59,7 +59,7 @@ def test_changes_are_skipped_in_check_mode_and_reads_are_not():
     runner = Runner(module)
     assert runner.change(['vxdg', 'deport', 'dg']) is None
     runner.read(['vxprint', '-g', 'dg'])
-    assert [args[0] for args, _, _ in module.ran] == ['/usr/sbin/vxprint']
+    assert [ran[0][0] for ran in module.ran] == ['/usr/sbin/vxprint']
     assert runner.executed == []
 
 

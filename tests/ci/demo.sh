@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# `make demo`: install the built artifact, create a simulated two-site estate and
+# run playbooks/deploy.yml against it with the collection as a user would get it.
+#
+# usage: demo.sh ARTIFACT.tar.gz   (the Makefile builds and checks it first)
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+artifact=$1
+venv=${VENV:-$root/.venv}
+state=${DEMO_STATE:-demo-state}
+cd "$root"
+
+if [[ ! -x $venv/bin/infoscale-sim ]]; then
+    echo "infoscale-sim is not installed in $venv (does simulator/pyproject.toml exist?)" >&2
+    exit 1
+fi
+
+collections=$root/.build/demo-collections
+echo "==> installing $artifact into $collections"
+rm -rf "$collections"
+ANSIBLE_COLLECTIONS_PATH=$collections \
+    "$venv/bin/ansible-galaxy" collection install --offline --force -p "$collections" "$artifact"
+
+echo "==> creating the simulated estate in $state/"
+"$venv/bin/infoscale-sim" init --estate simulator/estates/two-site.yml \
+    --state "$state" --inventory "$state/inventory.yml" --force
+
+echo "==> ansible-playbook -i $state/inventory.yml playbooks/deploy.yml"
+ANSIBLE_COLLECTIONS_PATH=$collections ANSIBLE_COLLECTIONS_SCAN_SYS_PATH=False \
+    "$venv/bin/ansible-playbook" -i "$state/inventory.yml" playbooks/deploy.yml
+
+echo "==> infoscale-sim show --state $state"
+"$venv/bin/infoscale-sim" show --state "$state"
+
+cat <<EOF
+
+The simulated estate lives in $root/$state/ (state.db, bin/, nodes/, inventory.yml).
+Audit log of every CLI call the playbook made:
+    $venv/bin/infoscale-sim log --state $state            (add --json, --changed, --node NODE)
+Run it again (it should only read):
+    ANSIBLE_COLLECTIONS_PATH=$collections $venv/bin/ansible-playbook -i $state/inventory.yml playbooks/deploy.yml
+EOF
