@@ -37,7 +37,7 @@ EXAMPLES = r'''
 
 - name: Free space of each imported disk group, in GiB
   ansible.builtin.debug:
-    msg: "{{ item.name }}: {{ (item.free_bytes / 1024 ** 3) | round(1) }} GiB free"
+    msg: "{{ item.name }}: {{ (item.free_bytes / 1024**3) | round(1) }} GiB free"
   loop: "{{ vxvm.diskgroups | selectattr('state', 'eq', 'imported') }}"
   loop_control:
     label: "{{ item.name }}"
