@@ -59,13 +59,6 @@ options:
       - Open volumes always prevent the destruction.
     type: bool
     default: false
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
-  platform:
-    support: full
 notes:
   - A disk group imported on another node looks deported from this node; importing it then fails
     with the product's message.

@@ -68,13 +68,6 @@ options:
         is refused unless set, and always refused while the volume is open.
     type: bool
     default: false
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
-  platform:
-    support: full
 notes:
   - The size is passed to C(vxassist) as given, so the product applies its own rounding.
   - C(vxassist -f shrinkto) shrinks the volume only; shrink a file system on it first.

@@ -6,6 +6,7 @@ from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm import _p
 from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm._parse import (
     parse_vxprint, parse_vxprint_format)
 from ansible_collections.continuum.infoscale.tests.unit import samples
+from ansible_collections.continuum.infoscale.tests.unit.plugins.module_utils.vxprint_text import HEADER
 
 COMMON = ('type', 'name', 'assoc', 'kstate', 'length', 'state', 'dg')
 KUBE_DG = 'vrts_kube_dg-59131'
@@ -179,24 +180,6 @@ def test_every_vxprint_capture_gives_complete_records(name):
             assert record['dg'] is not None
 
 
-HEADER = """\
-DG NAME         NCONFIG      NLOG     MINORS   GROUP-ID
-ST NAME         STATE        DM_CNT   SPARE_CNT         APPVOL_CNT
-DM NAME         DEVICE       TYPE     PRIVLEN  PUBLEN   STATE
-RV NAME         RLINK_CNT    KSTATE   STATE    PRIMARY  DATAVOLS  SRL
-RL NAME         RVG          KSTATE   STATE    REM_HOST REM_DG    REM_RLNK
-CO NAME         CACHEVOL     KSTATE   STATE
-VT NAME         RVG          KSTATE   STATE    NVOLUME
-V  NAME         RVG/VSET/CO  KSTATE   STATE    LENGTH   READPOL   PREFPLEX UTYPE
-PL NAME         VOLUME       KSTATE   STATE    LENGTH   LAYOUT    NCOL/WID MODE
-SD NAME         PLEX         DISK     DISKOFFS LENGTH   [COL/]OFF DEVICE   MODE
-SV NAME         PLEX         VOLNAME  NVOLLAYR LENGTH   [COL/]OFF AM/NM    MODE
-SC NAME         PLEX         CACHE    DISKOFFS LENGTH   [COL/]OFF DEVICE   MODE
-DC NAME         PARENTVOL    LOGVOL
-SP NAME         SNAPVOL      DCO
-EX NAME         ASSOC        VC                       PERMS    MODE     STATE
-SR NAME         KSTATE
-"""
 
 
 def test_ht_layered_rows_and_replication_objects():

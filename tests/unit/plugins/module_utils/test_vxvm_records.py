@@ -6,25 +6,8 @@ from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm._parse im
 from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm._records import (
     diskgroup_names, diskgroup_view, diskgroup_views, free_sectors_by_disk, used_sectors_by_disk)
 from ansible_collections.continuum.infoscale.tests.unit import samples
+from ansible_collections.continuum.infoscale.tests.unit.plugins.module_utils.vxprint_text import HEADER
 
-HEADER = """\
-DG NAME         NCONFIG      NLOG     MINORS   GROUP-ID
-ST NAME         STATE        DM_CNT   SPARE_CNT         APPVOL_CNT
-DM NAME         DEVICE       TYPE     PRIVLEN  PUBLEN   STATE
-RV NAME         RLINK_CNT    KSTATE   STATE    PRIMARY  DATAVOLS  SRL
-RL NAME         RVG          KSTATE   STATE    REM_HOST REM_DG    REM_RLNK
-CO NAME         CACHEVOL     KSTATE   STATE
-VT NAME         RVG          KSTATE   STATE    NVOLUME
-V  NAME         RVG/VSET/CO  KSTATE   STATE    LENGTH   READPOL   PREFPLEX UTYPE
-PL NAME         VOLUME       KSTATE   STATE    LENGTH   LAYOUT    NCOL/WID MODE
-SD NAME         PLEX         DISK     DISKOFFS LENGTH   [COL/]OFF DEVICE   MODE
-SV NAME         PLEX         VOLNAME  NVOLLAYR LENGTH   [COL/]OFF AM/NM    MODE
-SC NAME         PLEX         CACHE    DISKOFFS LENGTH   [COL/]OFF DEVICE   MODE
-DC NAME         PARENTVOL    LOGVOL
-SP NAME         SNAPVOL      DCO
-EX NAME         ASSOC        VC                       PERMS    MODE     STATE
-SR NAME         KSTATE
-"""
 
 # `vxprint -g dbdg -htr` of a disk group with one volume of every layout.
 LAYOUTS_HTR = HEADER + """
