@@ -180,8 +180,6 @@ def test_every_vxprint_capture_gives_complete_records(name):
             assert record['dg'] is not None
 
 
-
-
 def test_ht_layered_rows_and_replication_objects():
     text = HEADER + """
 dg dbdg         default      default  12000    1741211310.10.prod-n1
