@@ -1,8 +1,8 @@
 """CLI calls made by each module on a no-op run (target: at most 2, all reads), and timings.
 
-Sets up the demo storage with playbooks/deploy.yml on a fresh simulated estate, then calls
-every module again with the same request and counts, in the simulator's audit log, the
-commands each call ran. Run with the project's venv: .venv/bin/python bench/cli_calls_per_task.py
+Sets up a disk group with two volumes through the storage role on a fresh simulated estate,
+runs the role again, then calls every module again with a request already met and counts,
+in the simulator's audit log, the commands each call ran. Run with the project's venv: .venv/bin/python bench/cli_calls_per_task.py
 """
 
 import sys
@@ -16,6 +16,11 @@ sys.path.insert(0, str(REPO / 'tests' / 'integration'))
 from harness import init_estate, run_playbook  # noqa: E402
 from modcall import call_module  # noqa: E402
 
+ROLE = 'tests/integration/playbooks/storage_role.yml'
+STORAGE = {'storage_diskgroups': [{
+    'name': 'dbdg', 'disks': ['emc0_0', 'emc0_1', 'emc0_2', 'emc0_3'],
+    'volumes': [{'name': 'dbdata', 'size': '20g', 'layout': 'mirror'},
+                {'name': 'dblog', 'size': '4g', 'layout': 'stripe', 'ncol': 2}]}]}
 NO_OP_CALLS = [
     ('vxvm_diskgroup', {'name': 'dbdg', 'disks': ['emc0_0', 'emc0_1', 'emc0_2', 'emc0_3']}),
     ('vxvm_diskgroup', {'name': 'nodg', 'state': 'absent'}),
@@ -30,13 +35,13 @@ def main():
     with tempfile.TemporaryDirectory() as work:
         estate = init_estate(Path(work) / 'estate')
         started = time.monotonic()
-        run_playbook(estate, 'playbooks/deploy.yml').assert_ok()
-        print('deploy.yml, first run:  %.1f s, %d CLI calls' % (time.monotonic() - started, len(estate.log())))
+        run_playbook(estate, ROLE, extra_vars=STORAGE).assert_ok()
+        print('storage role, first run:  %.1f s, %d CLI calls' % (time.monotonic() - started, len(estate.log())))
         since = estate.last_id()
         started = time.monotonic()
-        run_playbook(estate, 'playbooks/deploy.yml').assert_ok()
+        run_playbook(estate, ROLE, extra_vars=STORAGE).assert_ok()
         again = estate.log(since=since)
-        print('deploy.yml, second run: %.1f s, %d CLI calls, %d changing'
+        print('storage role, second run: %.1f s, %d CLI calls, %d changing'
               % (time.monotonic() - started, len(again), sum(e['changed'] for e in again)))
         print()
         print('%-16s %-58s %5s %5s %8s' % ('module', 'request (no-op)', 'calls', 'reads', 'sim ms'))
