@@ -35,8 +35,8 @@ def test_a_group_left_to_the_cluster_is_made_once_then_never_moved(estate):
     run_playbook(estate, ROLE, extra_vars=request).assert_ok()
     assert changes(estate, since) == []
 
-    rc, _, err = estate.run('prod-n2', ['vxdg', 'import', 'dbdg'])
-    assert rc == 0, err
+    rc, out, err = estate.run('prod-n2', ['vxdg', 'import', 'dbdg'])
+    assert rc == 0, out + err
     since = estate.last_id()
     for node in ('prod-n1', 'prod-n2'):
         result = run_playbook(estate, ROLE, extra_vars=dict(request, target=node)).assert_ok()
