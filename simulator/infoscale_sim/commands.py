@@ -3,8 +3,9 @@
 Handlers are imported lazily so each shim call loads only the module it needs.
 A handler is `function(call, args) -> rc` (see entry.Call); it prints through the call
 object and raises errors.CommandFailed to fail without changing state.
-Later domains add rows here (haconf, hagrp, hares, hasys, haclus, hastatus, hatype,
-vxsnap, vxmake, vxcache, vradmin, vxrlink, vxrvg, virsh) and a shim appears for each.
+Later domains add rows here (vxsnap, vxmake, vxcache, vradmin, vxrlink, vxrvg, virsh) and a
+shim appears for each. Before every handler, vcs.hooks.before_command refuses commands on a
+crashed node and lets the node's cluster catch up with simulated time.
 """
 
 COMMANDS = {
@@ -17,6 +18,13 @@ COMMANDS = {
     "vxprint": ("infoscale_sim.vxvm.cmd_vxprint", "vxprint"),
     "vxedit": ("infoscale_sim.vxvm.cmd_vxedit", "vxedit"),
     "vxvol": ("infoscale_sim.vxvm.cmd_vxvol", "vxvol"),
+    "haconf": ("infoscale_sim.vcs.cmd_haconf", "haconf"),
+    "hagrp": ("infoscale_sim.vcs.cmd_hagrp", "hagrp"),
+    "hares": ("infoscale_sim.vcs.cmd_hares", "hares"),
+    "hasys": ("infoscale_sim.vcs.cmd_hasys", "hasys"),
+    "haclus": ("infoscale_sim.vcs.cmd_haclus", "haclus"),
+    "hastatus": ("infoscale_sim.vcs.cmd_hastatus", "hastatus"),
+    "hatype": ("infoscale_sim.vcs.cmd_hatype", "hatype"),
 }
 
 

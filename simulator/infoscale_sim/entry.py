@@ -12,6 +12,7 @@ from . import clock, store
 from .commands import COMMANDS, handler
 from .errors import CommandFailed, SimStateError
 from .topology import Topology
+from .vcs.hooks import before_command
 
 ENV_STATE = "INFOSCALE_SIM_STATE"
 ENV_NODE = "INFOSCALE_SIM_NODE"
@@ -106,6 +107,7 @@ def run(argv, node=None, state=None):
 def _dispatch(txn, node, argv):
     call = Call(txn, node, argv)
     try:
+        before_command(call)   # a crashed node runs nothing; VCS time catches up
         rc = handler(argv[0])(call, argv[1:])
     except CommandFailed as failure:
         for line in failure.lines:

@@ -12,6 +12,8 @@ An estate file (YAML) describes sites, clusters, nodes, shared disks and replica
             disks: {count: 8, size: 100g, enclosure: emc0}
     replication_links:
       - {from: prodclus, to: drclus, bandwidth: 1gbps, latency_ms: 5}
+    vcs:                            # optional: agent times, initial service groups
+      online_times: {Application: 8}       # see vcs/settings.py
 
 Disk sizes take k/m/g/t suffixes (binary units) or a plain number of 512-byte sectors.
 Bandwidth takes kbps/mbps/gbps suffixes or a plain number of bits per second.
@@ -52,7 +54,7 @@ def load(path):
 def validate(data, source="estate"):
     """Check an estate given as plain data; raise EstateError naming the bad field."""
     where = _Where(source)
-    _mapping(data, where, required={"name", "sites"}, optional={"speed", "replication_links"})
+    _mapping(data, where, required={"name", "sites"}, optional={"speed", "replication_links", "vcs"})
     name = _name(data["name"], where.at("name"))
     speed = data.get("speed", 1.0)
     if isinstance(speed, bool) or not isinstance(speed, (int, float)) or speed <= 0:
@@ -85,7 +87,13 @@ def validate(data, source="estate"):
         raise where.at("replication_links").error("must be a list")
     for i, link in enumerate(links_data):
         links.append(_link(link, where.at(f"replication_links[{i}]"), seen_clusters))
-    return {"name": name, "speed": float(speed), "sites": sites, "replication_links": links}
+    result = {"name": name, "speed": float(speed), "sites": sites, "replication_links": links}
+    if data.get("vcs") is not None:
+        from .vcs.settings import validate as validate_vcs
+
+        nodes = {c["name"]: c["nodes"] for s in sites for c in s["clusters"]}
+        result["vcs"] = validate_vcs(data["vcs"], nodes, source)
+    return result
 
 
 def _cluster(cluster, w, seen_clusters, seen_nodes, seen_enclosures):

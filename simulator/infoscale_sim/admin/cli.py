@@ -1,4 +1,4 @@
-"""infoscale-sim init | log | reset | open | close | show"""
+"""infoscale-sim init | log | reset | open | close | show | fault | maincf | timing"""
 import argparse
 import json
 import os
@@ -35,7 +35,36 @@ def _parser():
         p.add_argument("--node", required=True)
         p.add_argument("target", metavar="DG/VOL")
     with_state(sub.add_parser("show", help="human summary"))
+    _vcs_parsers(sub, with_state)
     return parser
+
+
+def _vcs_parsers(sub, with_state):
+    p = with_state(sub.add_parser("fault", help="inject VCS faults (resources, nodes, HAD)"))
+    faults = p.add_subparsers(dest="fault_action", required=True)
+    f = faults.add_parser("resource", help="the resource's next online fails (FAULTED)")
+    f.add_argument("target", metavar="RESOURCE")
+    f.add_argument("--cluster", required=True)
+    f = faults.add_parser("resource-now", help="fault an online resource now")
+    f.add_argument("target", metavar="RESOURCE")
+    f.add_argument("--system", required=True)
+    for name, text in (("crash-node", "the node dies: its groups fail over, its commands fail"),
+                       ("stop-had", "HAD stops on the node (SysState EXITED)"),
+                       ("restore-node", "the node (or its HAD) is back")):
+        faults.add_parser(name, help=text).add_argument("target", metavar="NODE")
+    for name, text in (("clear", "remove pending injected resource faults"),
+                       ("list", "pending faults and the fault log as JSON")):
+        faults.add_parser(name, help=text).add_argument("--cluster")
+    p = with_state(sub.add_parser("maincf", help="print a node's main.cf (as last dumped)"))
+    p.add_argument("--cluster")
+    p.add_argument("--node")
+    p.add_argument("--running", action="store_true", help="the in-memory configuration, dumped or not")
+    p = with_state(sub.add_parser("timing", help="simulated agent times of one resource"))
+    p.add_argument("resource", metavar="RESOURCE")
+    p.add_argument("--cluster", required=True)
+    p.add_argument("--online", type=float, help="seconds to come online")
+    p.add_argument("--offline", type=float, help="seconds to go offline")
+    p.add_argument("--reset", action="store_true", help="back to the type's times")
 
 
 def main(argv=None):
@@ -99,8 +128,31 @@ def _show(args):
     return 0
 
 
+def _fault(args):
+    from .vcs_admin import fault
+
+    return fault(args)
+
+
+def _maincf(args):
+    from .vcs_admin import show_maincf
+
+    if not args.cluster and not args.node:
+        print("infoscale-sim: maincf needs --cluster or --node", file=sys.stderr)
+        return 2
+    sys.stdout.write(show_maincf(args))
+    return 0
+
+
+def _timing(args):
+    from .vcs_admin import timing
+
+    return timing(args)
+
+
 ACTIONS = {"init": _init, "log": _log, "reset": _reset, "open": _open_close(True),
-           "close": _open_close(False), "show": _show}
+           "close": _open_close(False), "show": _show, "fault": _fault, "maincf": _maincf,
+           "timing": _timing}
 
 if __name__ == "__main__":
     sys.exit(main())

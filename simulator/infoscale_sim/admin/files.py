@@ -19,8 +19,10 @@ WRAPPER = """#!/bin/sh
 # infoscale-sim: Python interpreter of simulated node {node}
 INFOSCALE_SIM_STATE={state}
 INFOSCALE_SIM_NODE={node_q}
+# VCS_CONF is the product's own variable for its configuration root (default /etc/VRTSvcs).
+VCS_CONF={vcs_conf}
 PATH={bin}:"$PATH"
-export INFOSCALE_SIM_STATE INFOSCALE_SIM_NODE PATH
+export INFOSCALE_SIM_STATE INFOSCALE_SIM_NODE VCS_CONF PATH
 exec {python} "$@"
 """
 
@@ -59,6 +61,7 @@ def write_wrappers(state_dir, estate, python=None):
                 os.makedirs(os.path.dirname(path), exist_ok=True)
                 _write_executable(path, WRAPPER.format(
                     node=node, node_q=shlex.quote(node), state=shlex.quote(state_dir),
+                    vcs_conf=shlex.quote(os.path.join(state_dir, "nodes", node, "etc", "VRTSvcs")),
                     bin=shlex.quote(bin_dir), python=shlex.quote(python or sys.executable)))
 
 

@@ -23,6 +23,7 @@ def summary(state_dir):
                 free = sum(1 for d in disks.values() if d["dgid"] is None)
                 lines.append("  cluster %s: nodes %s; %d disks (%d not in a disk group)"
                              % (cluster["name"], ", ".join(cluster["nodes"]), len(disks), free))
+                lines.extend(_vcs_lines(conn, meta, cluster["name"], doc))
                 for dg in sorted(doc["dgs"].values(), key=lambda g: g["name"]):
                     where = "imported on %s" % dg["imported_on"] if dg["imported_on"] else "deported"
                     size = sum(publen(disks[da]) for da in dg["dms"].values())
@@ -42,3 +43,25 @@ def summary(state_dir):
         return "\n".join(lines) + "\n"
     finally:
         conn.close()
+
+
+def _vcs_lines(conn, meta, cluster, vx):
+    """VCS of one cluster: systems that are not RUNNING and each group's state, as of now
+    (settled in memory only)."""
+    from .. import clock
+    from ..vcs.engine import Cluster
+
+    doc = store.read_domain(conn, "vcs:" + cluster)
+    if not doc:
+        return []
+    ctx = Cluster(doc, vx, store.read_domain(conn, "hosts").get("down", {}))
+    ctx.settle(clock.now(meta["clock_origin"], meta["estate"]["speed"]))
+    odd = ["%s %s" % (s, ctx.system_state(s)) for s in doc["systems"] if ctx.system_state(s) != "RUNNING"]
+    lines = ["    vcs: configuration %s, %d groups, %d resources%s" % (
+        "read-only" if doc["readonly"] else "writable", len(doc["groups"]), len(doc["resources"]),
+        "; " + ", ".join(odd) if odd else "")]
+    for name in sorted(doc["groups"]):
+        states = ["%s %s" % (s, ctx.group_state(name, s)) for s in doc["systems"]
+                  if s in doc["groups"][name]["attrs"].get("SystemList", {})]
+        lines.append("      group %s: %s" % (name, ", ".join(states) or "no systems"))
+    return lines

@@ -10,6 +10,7 @@ from ..errors import SimStateError
 from ..topology import Topology
 from ..vxvm.model import imported_dg
 from . import files
+from .vcs_admin import write_config_files
 
 
 def init(estate_path, state_dir, inventory_path=None, force=False):
@@ -37,6 +38,7 @@ def init(estate_path, state_dir, inventory_path=None, force=False):
         conn.close()
     files.write_shims(state_dir)
     files.write_wrappers(state_dir, estate)
+    write_config_files(state_dir)
     files.write_inventory(inventory_path or os.path.join(state_dir, "inventory.yml"), state_dir, estate)
     return estate
 
@@ -53,6 +55,7 @@ def reset(state_dir):
         conn.execute("COMMIT")
     finally:
         conn.close()
+    write_config_files(state_dir)
 
 
 def set_open(state_dir, node, target, is_open):

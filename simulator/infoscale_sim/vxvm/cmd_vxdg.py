@@ -145,8 +145,14 @@ def _import(call, opts, rest):
         raise _import_failed(name, "No valid disk found containing disk group")  # [recon]
     free = [dg for dg in candidates if not dg["imported_on"]]
     if not free:
-        # Even -C does not take a group from a live host here; node faults come later.
-        raise _import_failed(name, "Disk is in use by another host")
+        # -C (clear the host lock) / -f take a group only from a crashed host, never a live one.
+        down = call.doc("hosts").get("down", {})
+        stale = [dg for dg in candidates if dg["imported_on"] in down]
+        if not stale or not (opts.has("C") or opts.has("f")):
+            raise _import_failed(name, "Disk is in use by another host")
+        free = stale
+        for vol in stale[0]["volumes"].values():
+            vol["open"] = None
     dg = free[0]
     dg["imported_on"] = call.node
     dg["temp"] = opts.has("t")

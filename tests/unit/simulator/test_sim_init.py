@@ -12,7 +12,8 @@ from infoscale_sim.commands import COMMANDS
 from infoscale_sim.errors import SimStateError
 
 SIMULATED = ["vxdisksetup", "vxdiskunsetup", "vxdisk", "vxdg", "vxassist", "vxresize",
-             "vxprint", "vxedit", "vxvol"]
+             "vxprint", "vxedit", "vxvol", "haconf", "hagrp", "hares", "hasys", "haclus",
+             "hastatus", "hatype"]
 
 
 def test_init_writes_database_shims_and_wrappers(sim):

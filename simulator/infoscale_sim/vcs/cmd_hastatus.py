@@ -1,0 +1,66 @@
+"""hastatus -sum[mary]: the cluster summary (samples hastatus_sum_1..5).
+
+A leading blank line, then `-- SYSTEM STATE` (A rows) and `-- GROUP STATE` (B rows).
+Further sections appear only when they have rows [recon: titles, letters and columns]:
+C GROUPS FROZEN, D RESOURCES FAILED, E RESOURCES NOT PROBED, F RESOURCES ONLINING,
+G RESOURCES OFFLINING, H RESOURCES DISABLED. The streaming form (plain `hastatus`) is not
+simulated.
+"""
+from .args import usage
+from .context import open_cluster
+from .model import enabled, is_frozen
+from .views import group_systems
+
+CMD = "hastatus"
+
+
+def hastatus(call, args):
+    if args not in (["-sum"], ["-summary"]):
+        raise usage(CMD, "only -sum[mary] is simulated" if not args else "Invalid option %s" % args[0])
+    call.mark_readonly()
+    ctx = open_cluster(call)
+    out = ["", "-- SYSTEM STATE", "-- System               State                Frozen", ""]
+    for s, info in ctx.doc["systems"].items():
+        frozen = 1 if info["frozen"] or info["tfrozen"] else 0
+        out.append("A  %-20s %-20s %d" % (s, ctx.system_state(s), frozen))
+    out += ["", "-- GROUP STATE", "-- Group           System               Probed     AutoDisabled    State", ""]
+    frozen, failed, unprobed, onlining, offlining, disabled = [], [], [], [], [], []
+    for name in sorted(ctx.doc["groups"]):
+        grp = ctx.doc["groups"][name]
+        if is_frozen(grp):
+            frozen.append("C  %s" % name)
+        for s in group_systems(ctx, grp):
+            probed = "Y" if ctx.group_probed(name, s) else "N"
+            out.append("B  %-15s %-20s %-10s %-15s %s" % (name, s, probed, "N", ctx.group_state(name, s)))
+        for r in ctx.members(name):
+            res = ctx.doc["resources"][r]
+            if not enabled(res):
+                disabled.append("H  %-15s %-15s %s" % (name, res["type"], r))
+                continue
+            for s in group_systems(ctx, grp):
+                rr = res["rt"][s]
+                row = "%-15s %-20s %-20s %s" % (name, res["type"], r, s)
+                if rr["state"] == "FAULTED":
+                    failed.append("D  " + row)
+                if not rr["probed"]:
+                    unprobed.append("E  " + row)
+                if rr["busy"] and rr["busy"]["op"] == "online":
+                    onlining.append("F  %-15s %-15s %-20s %-20s W_ONLINE" % (name, res["type"], r, s))
+                if rr["busy"] and rr["busy"]["op"] == "offline":
+                    offlining.append("G  %-15s %-15s %-20s %-20s W_OFFLINE" % (name, res["type"], r, s))
+    resource_header = "-- Group           Type                 Resource             System"
+    transition_header = "-- Group           Type            Resource             System               IState"
+    for title, header, rows in (
+            ("-- GROUPS FROZEN", "-- Group", frozen),
+            ("-- RESOURCES FAILED", resource_header, failed),
+            ("-- RESOURCES NOT PROBED", resource_header, unprobed),
+            ("-- RESOURCES ONLINING", transition_header, onlining),
+            ("-- RESOURCES OFFLINING", transition_header, offlining),
+            ("-- RESOURCES DISABLED", "-- Group           Type            Resource", disabled)):
+        if rows:
+            out += ["", title, header, ""] + rows
+    for line in out:
+        call.print(line)
+    return 0
+
+

@@ -1,0 +1,23 @@
+"""Run before every simulated command (entry._dispatch): a crashed node runs nothing, and
+the node's cluster catches up with simulated time (transitions that ended are applied and
+written, so the call's own `changed` flag only reflects what the call itself did)."""
+from . import hosts
+
+DOC_PREFIX = "vcs:"
+
+
+def before_command(call):
+    hosts.refuse_if_down(call)
+    settle(call)
+
+
+def settle(call):
+    if call.cluster is None:
+        return
+    doc = call.doc(DOC_PREFIX + call.cluster)
+    if not doc or not doc.get("busy"):
+        return
+    from .engine import Cluster
+
+    Cluster(doc, call.vxvm(), call.doc(hosts.DOC).setdefault("down", {})).settle(call.now())
+    call.txn.flush()
