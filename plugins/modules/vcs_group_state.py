@@ -1,0 +1,260 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: continuum.infoscale contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+module: vcs_group_state
+short_description: Bring a VCS service group online or offline, switch, freeze, unfreeze or clear it
+version_added: 0.2.0
+description:
+  - Drives the operational state of a Veritas Cluster Server (VCS) service group with C(hagrp),
+    and waits for the result with the product's own C(hagrp -wait) (no polling).
+  - Reads the group once (C(hagrp -display <group> -attribute State Frozen TFrozen SystemList
+    Parallel AutoStartList)); a group already in the state asked is not touched.
+  - O(state=online) with O(system) brings the group online there; a failover group online on
+    another system is switched (C(hagrp -switch <group> -to <system>)). Without O(system), a
+    failover group already online (or partly online) somewhere is left there (completed when
+    partial); otherwise it goes online on the first system that is RUNNING (C(hasys -state)) and
+    where it is not faulted, taken from its AutoStartList in order, then from the rest of its
+    SystemList by priority. A parallel group goes online on every RUNNING system of its
+    AutoStartList (of its SystemList when the AutoStartList is empty).
+  - O(state=offline) takes the group offline on O(system), or on every system where it is not offline.
+  - O(state=frozen) freezes the group (C(hagrp -freeze)); with O(persistent=true) the freeze is
+    saved in the configuration, in its own transaction (C(haconf -makerw) ... C(haconf -dump -makero)).
+    O(state=unfrozen) removes any freeze, temporary and persistent.
+  - O(state=cleared) clears a fault (C(hagrp -clear)) on O(system), or on every system.
+  - In check mode a group that does not exist yet is taken as made by an earlier task (with a
+    warning), so a whole deployment can be previewed.
+  - Refused before anything runs - an unknown group, a system not in the group's SystemList,
+    bringing online, taking offline or switching a frozen group (VCS refuses it too), bringing
+    online where the group is faulted.
+author:
+  - continuum.infoscale developers (@continuum-infoscale)
+extends_documentation_fragment:
+  - continuum.infoscale.attributes
+  - continuum.infoscale.attributes.changing
+options:
+  name:
+    description: Service group name.
+    type: str
+    required: true
+  state:
+    description: The state asked for.
+    type: str
+    required: true
+    choices: [online, offline, frozen, unfrozen, cleared]
+  system:
+    description:
+      - The system (for V(online), the target; for V(offline) and V(cleared), the only system acted on).
+      - It must be in the group's SystemList.
+    type: str
+  persistent:
+    description:
+      - With O(state=frozen), freeze persistently (kept across restarts, written to main.cf).
+      - O(state=unfrozen) removes any freeze, persistent or not; other states ignore this option.
+    type: bool
+    default: false
+  wait:
+    description: Wait until the group reaches the state asked (C(hagrp -wait)).
+    type: bool
+    default: true
+  wait_timeout:
+    description:
+      - Seconds to wait, for all the waits of the task together. When they run out, the task fails
+        naming the group, the system, the state expected, the last state seen and the resources that
+        are not in that state.
+    type: int
+    default: 300
+attributes:
+  check_mode:
+    support: full
+  diff_mode:
+    support: full
+  platform:
+    support: full
+notes:
+  - In check mode the commands are computed and nothing is run, not even the waits.
+  - C(group.states) after a change is the state the task waited for (or, with O(wait=false), the
+    state asked for).
+seealso:
+  - module: continuum.infoscale.vcs_service_group
+  - module: continuum.infoscale.vcs_info
+'''
+
+EXAMPLES = r'''
+- name: Database group online on its preferred system, waiting up to 10 minutes
+  continuum.infoscale.vcs_group_state:
+    name: db_sg
+    state: online
+    wait_timeout: 600
+
+- name: Move it to the second node (hagrp -switch)
+  continuum.infoscale.vcs_group_state:
+    name: db_sg
+    state: online
+    system: prod-n2
+
+- name: Maintenance - freeze it, kept across restarts
+  continuum.infoscale.vcs_group_state:
+    name: db_sg
+    state: frozen
+    persistent: true
+
+- name: Clear a fault on one node
+  continuum.infoscale.vcs_group_state:
+    name: db_sg
+    state: cleared
+    system: prod-n1
+
+- name: Take it offline everywhere
+  continuum.infoscale.vcs_group_state:
+    name: db_sg
+    state: offline
+'''
+
+RETURN = r'''
+commands:
+  description: The changing commands, as argv lists, that ran (or would run in check mode), in order. Waits are not listed.
+  returned: always
+  type: list
+  elements: list
+  sample: [[hagrp, -switch, db_sg, -to, prod-n2]]
+waited:
+  description: The waits done, as state and system.
+  returned: success
+  type: list
+  elements: dict
+  sample: [{state: ONLINE, system: prod-n2}]
+group:
+  description: The group after the task (the states waited for or asked for).
+  returned: success
+  type: dict
+  contains:
+    name:
+      description: Group name.
+      type: str
+      sample: db_sg
+    states:
+      description: State on each system (C(ONLINE), C(OFFLINE), C(PARTIAL), C(OFFLINE|FAULTED)...).
+      type: dict
+      sample: {prod-n1: OFFLINE, prod-n2: ONLINE}
+    frozen:
+      description: Persistently frozen (Frozen).
+      type: bool
+    tfrozen:
+      description: Temporarily frozen (TFrozen).
+      type: bool
+    parallel:
+      description: Parallel group.
+      type: bool
+    system_list:
+      description: SystemList, system to priority.
+      type: dict
+      sample: {prod-n1: 0, prod-n2: 1}
+    autostart_list:
+      description: AutoStartList.
+      type: list
+      elements: str
+states:
+  description: Last group states seen when a wait failed (system to state).
+  returned: failure of a wait
+  type: dict
+  sample: {prod-n1: OFFLINE|FAULTED, prod-n2: OFFLINE}
+'''
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.continuum.infoscale.plugins.module_utils._names import name_problems
+from ansible_collections.continuum.infoscale.plugins.module_utils._result import PlanError
+from ansible_collections.continuum.infoscale.plugins.module_utils._runner import (
+    CommandError, Runner, fail_command)
+from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._apply import (
+    Deadline, WaitFailed, in_transaction, run_configuration, wait_for_state)
+from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._config import read_is_read_only
+from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._read import (
+    read_group_view, read_system_states)
+from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._state_plan import (
+    STATES, plan_group_state)
+
+
+def read_group_view_or_preview(module, runner, name):
+    """The group; None in check mode when it does not exist yet (an earlier task makes it)."""
+    try:
+        return read_group_view(runner, name)
+    except PlanError as exc:
+        if not module.check_mode or 'does not exist' not in str(exc):
+            raise
+        module.warn('%s; check mode assumes an earlier task creates it' % exc)
+        return None
+
+
+def preview_command(params):
+    """What would run for a group still to be made: its exact target is not known yet."""
+    verb = {'online': '-online', 'offline': '-offline', 'frozen': '-freeze',
+            'unfrozen': '-unfreeze', 'cleared': '-clear'}[params['state']]
+    where = ['-sys', params['system']] if params['system'] else (
+        ['-any'] if params['state'] in ('online', 'offline') else [])
+    return ['hagrp', verb, params['name']] + where
+
+
+def main():
+    module = AnsibleModule(
+        argument_spec=dict(
+            name=dict(type='str', required=True),
+            state=dict(type='str', required=True, choices=list(STATES)),
+            system=dict(type='str'),
+            persistent=dict(type='bool', default=False),
+            wait=dict(type='bool', default=True),
+            wait_timeout=dict(type='int', default=300),
+        ),
+        supports_check_mode=True,
+    )
+    params = module.params
+    pairs = [('group', params['name'])]
+    if params['system'] is not None:
+        pairs.append(('system', params['system']))
+    problems = name_problems(pairs)
+    if params['wait_timeout'] < 1:
+        problems.append('wait_timeout must be at least 1 second, not %s' % params['wait_timeout'])
+    if problems:
+        module.fail_json(msg='; '.join(problems), commands=[])
+    runner = Runner(module)
+    name = params['name']
+    commands = []
+    waited = []
+    try:
+        view = read_group_view_or_preview(module, runner, name)
+        if view is None:
+            module.exit_json(changed=True, commands=[preview_command(params)], waited=[], group={})
+        plan = plan_group_state(view, params, lambda: read_system_states(runner))
+        opens = read_is_read_only(runner) if plan.config else False
+        commands = in_transaction(plan.config, opens) + plan.operations
+        run_configuration(runner, plan.config, opens)
+        runner.apply(plan.operations)
+        if params['wait'] and not module.check_mode:
+            deadline = Deadline(params['wait_timeout'])
+            for state, system in plan.waits:
+                wait_for_state(runner, name, state, system, deadline)
+                waited.append(dict(state=state, system=system))
+    except PlanError as exc:
+        module.fail_json(msg=str(exc), commands=[])
+    except WaitFailed as exc:
+        module.fail_json(msg=str(exc), commands=commands, executed=runner.executed, **exc.result())
+    except CommandError as exc:
+        extra = dict(executed=runner.executed)
+        if getattr(exc, 'close_error', None):
+            extra['close_error'] = exc.close_error
+        fail_command(module, exc, commands, **extra)
+    result = dict(changed=plan.changed, commands=commands, waited=waited, group=plan.after)
+    if module._diff:
+        result['diff'] = dict(before=plan.before, after=plan.after)
+    module.exit_json(**result)
+
+
+if __name__ == '__main__':
+    main()
