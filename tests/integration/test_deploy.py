@@ -1,0 +1,75 @@
+"""playbooks/deploy.yml against the simulator: check mode, twice, a failing resource, a node crash."""
+
+from pathlib import Path
+
+import pytest
+
+from harness import mutating_calls, run_playbook
+from modcall import call_module
+
+DEPLOY = 'playbooks/deploy.yml'
+FAST = Path(__file__).parent / 'estates' / 'two-site-fast.yml'
+
+
+@pytest.fixture
+def fast(make_estate):
+    return make_estate(FAST)
+
+
+def group_states(estate, target='prod-n1'):
+    info = call_module(estate, 'vcs_info', {}, target=target)
+    return {group['name']: group['states'] for group in info.result['groups']}
+
+
+def read_only(estate, node='prod-n1'):
+    return estate.run(node, ['haclus', '-value', 'ReadOnly'])[1].strip()
+
+
+def test_preview_then_deploy_then_nothing_to_do(fast):
+    preview = run_playbook(fast, DEPLOY, check=True).assert_ok()
+    assert mutating_calls(fast.log()) == []
+    assert 'check mode assumes an earlier task creates it' in preview.stdout + preview.stderr
+
+    run_playbook(fast, DEPLOY).assert_ok()
+    changes = [entry['argv'] for entry in mutating_calls(fast.log())]
+    assert ['vxassist', '-g', 'dbdg', 'make', 'dbdata', '20g', 'layout=mirror', 'nmirror=2'] in changes
+    assert changes.index(['hagrp', '-add', 'dbsg']) < changes.index(['hagrp', '-add', 'appsg'])
+    assert changes.index(['hagrp', '-online', 'dbsg', '-sys', 'prod-n1']) < \
+        changes.index(['hagrp', '-online', 'appsg', '-sys', 'prod-n1'])
+    assert group_states(fast) == {
+        'dbsg': {'prod-n1': 'ONLINE', 'prod-n2': 'OFFLINE'},
+        'appsg': {'prod-n1': 'ONLINE', 'prod-n2': 'OFFLINE'},
+        'websg': {'prod-n1': 'ONLINE', 'prod-n2': 'ONLINE'},
+    }
+    assert read_only(fast) == '1'
+    rc, out, err = fast.run('prod-n1', ['vxprint', '-g', 'dbdg', '-q', '-v', '-F', '%name %devopen'])
+    assert rc == 0 and 'dbdata on' in out, out + err
+
+    since = fast.last_id()
+    again = run_playbook(fast, DEPLOY).assert_ok()
+    assert again.changed_total == 0
+    assert mutating_calls(fast.log(since=since)) == []
+
+
+def test_a_resource_that_fails_to_come_online(fast):
+    run_playbook(fast, DEPLOY, extra_vars={'service_groups_online': False}).assert_ok()
+    fast.sim('fault', 'resource', 'db_server', '--cluster', 'prodclus')
+    result = run_playbook(fast, DEPLOY, extra_vars={'service_groups_wait_timeout': 20})
+    assert result.rc != 0 and result.failed_total == 1
+    assert 'db_server' in result.stdout, result.stdout
+    assert 'dbsg' in result.stdout
+    assert read_only(fast) == '1'
+    states = group_states(fast)
+    assert 'FAULTED' in states['dbsg']['prod-n1'], states
+
+
+def test_a_node_crash_fails_the_service_over(fast):
+    run_playbook(fast, DEPLOY).assert_ok()
+    fast.sim('fault', 'crash-node', 'prod-n1')
+    rc, out, err = fast.run('prod-n2', ['hagrp', '-wait', 'appsg', 'State', 'ONLINE', '-sys', 'prod-n2', '-time', '60'])
+    assert rc == 0, out + err
+    states = group_states(fast, target='prod-n2')
+    assert states['dbsg']['prod-n2'] == 'ONLINE'
+    assert states['appsg']['prod-n2'] == 'ONLINE'
+    rc, out, err = fast.run('prod-n2', ['vxdisk', '-o', 'alldgs', 'list'])
+    assert rc == 0 and ' dbdg ' in out, out + err

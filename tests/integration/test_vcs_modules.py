@@ -1,0 +1,111 @@
+"""vcs_service_group, vcs_group_state and vcs_info against the simulated cluster."""
+
+import pytest
+
+from harness import mutating_calls
+from modcall import assert_refused, call_module
+
+APP = {
+    'name': 'appsg',
+    'system_list': ['prod-n1', 'prod-n2'],
+    'autostart_list': ['prod-n1'],
+    'resources': [
+        {'name': 'app_nic', 'type': 'NIC', 'attributes': {'Device': 'eth0'}},
+        {'name': 'app_ip', 'type': 'IP', 'requires': ['app_nic'],
+         'attributes': {'Device': 'eth0', 'Address': '10.10.1.60', 'NetMask': '255.255.255.0'}},
+        {'name': 'app_proc', 'type': 'Process', 'requires': ['app_ip'],
+         'attributes': {'PathName': '/opt/demo/app/bin/appserver'}},
+    ],
+}
+
+
+def read_only(estate):
+    rc, out, err = estate.run('prod-n1', ['haclus', '-value', 'ReadOnly'])
+    assert rc == 0, err
+    return out.strip()
+
+
+def changing(call):
+    return call.changing_calls
+
+
+def test_configure_twice_in_check_mode_and_with_diff(estate):
+    dry = call_module(estate, 'vcs_service_group', APP, check=True, diff=True)
+    assert dry.result['changed'] and changing(dry) == []
+    commands = dry.result['commands']
+    assert commands[0] == ['haconf', '-makerw'] and commands[-1] == ['haconf', '-dump', '-makero']
+    assert ['hagrp', '-add', 'appsg'] in commands
+    assert ['hares', '-link', 'app_ip', 'app_nic'] in commands
+
+    first = call_module(estate, 'vcs_service_group', APP)
+    assert first.result['changed'] and not first.result.get('failed'), first.result
+    assert changing(first) == commands
+    assert read_only(estate) == '1'
+
+    second = call_module(estate, 'vcs_service_group', APP)
+    assert second.result['changed'] is False and second.result['commands'] == []
+    assert changing(second) == [] and len(second.calls) <= 3
+
+    modified = dict(APP, resources=[dict(r) for r in APP['resources']])
+    modified['resources'][2]['attributes'] = {'PathName': '/opt/demo/app/bin/appserver2'}
+    changed = call_module(estate, 'vcs_service_group', modified)
+    assert changing(changed) == [['haconf', '-makerw'],
+                                 ['hares', '-modify', 'app_proc', 'PathName', '/opt/demo/app/bin/appserver2'],
+                                 ['haconf', '-dump', '-makero']]
+
+
+def test_online_switch_freeze_and_info(estate):
+    call_module(estate, 'vcs_service_group', APP)
+    online = call_module(estate, 'vcs_group_state', {'name': 'appsg', 'state': 'online'})
+    assert online.result['changed'], online.result
+    assert ['hagrp', '-online', 'appsg', '-sys', 'prod-n1'] in changing(online)
+    again = call_module(estate, 'vcs_group_state', {'name': 'appsg', 'state': 'online'})
+    assert again.result['changed'] is False and changing(again) == []
+
+    switched = call_module(estate, 'vcs_group_state', {'name': 'appsg', 'state': 'online', 'system': 'prod-n2'})
+    assert ['hagrp', '-switch', 'appsg', '-to', 'prod-n2'] in changing(switched)
+    info = call_module(estate, 'vcs_info', {})
+    groups = {g['name']: g for g in info.result['groups']}
+    assert groups['appsg']['states'] == {'prod-n1': 'OFFLINE', 'prod-n2': 'ONLINE'}
+    assert changing(info) == []
+
+    frozen = call_module(estate, 'vcs_group_state', {'name': 'appsg', 'state': 'frozen'})
+    assert changing(frozen) == [['hagrp', '-freeze', 'appsg']]
+    refused = call_module(estate, 'vcs_group_state', {'name': 'appsg', 'state': 'online', 'system': 'prod-n1'})
+    assert_refused(refused, 'frozen')
+
+
+def test_a_resource_that_fails_to_online(estate):
+    call_module(estate, 'vcs_service_group', APP)
+    estate.sim('fault', 'resource', 'app_proc', '--cluster', 'prodclus')
+    failed = call_module(estate, 'vcs_group_state', {'name': 'appsg', 'state': 'online', 'wait_timeout': 10})
+    assert failed.result['failed']
+    assert 'app_proc' in failed.result['msg']
+    assert read_only(estate) == '1'
+
+
+def test_a_node_crash_moves_the_group(estate):
+    call_module(estate, 'vcs_service_group', APP)
+    call_module(estate, 'vcs_group_state', {'name': 'appsg', 'state': 'online', 'system': 'prod-n1'})
+    estate.sim('fault', 'crash-node', 'prod-n1')
+    rc, out, err = estate.run('prod-n2', ['hagrp', '-wait', 'appsg', 'State', 'ONLINE', '-sys', 'prod-n2', '-time', '60'])
+    assert rc == 0, out + err
+    info = call_module(estate, 'vcs_info', {}, target='prod-n2')
+    groups = {g['name']: g for g in info.result['groups']}
+    assert groups['appsg']['states']['prod-n2'] == 'ONLINE'
+
+
+@pytest.mark.parametrize('change, texts', [
+    ({'resources': [{'name': 'r1', 'type': 'NoSuchType'}]}, ['NoSuchType']),
+    ({'resources': [{'name': 'r1', 'type': 'Process', 'attributes': {'NoSuchAttr': '1'}}]}, ['NoSuchAttr']),
+    ({'resources': [{'name': 'r1', 'type': 'Phantom', 'requires': ['r2']},
+                    {'name': 'r2', 'type': 'Phantom', 'requires': ['r1']}]}, ['r1', 'r2', 'cycle']),
+    ({'dependencies': [{'child': 'nosuchsg'}]}, ['nosuchsg']),
+    ({'system_list': ['prod-n1', 'dr-n1']}, ['dr-n1']),
+    ({'name': 'bad name'}, ['white space']),
+])
+def test_bad_group_requests_change_nothing(estate, change, texts):
+    request = dict({'name': 'badsg', 'system_list': ['prod-n1', 'prod-n2']}, **change)
+    assert_refused(call_module(estate, 'vcs_service_group', request), *texts)
+    assert read_only(estate) == '1'
+    assert mutating_calls(estate.log()) == []
