@@ -1,19 +1,16 @@
 """playbooks/deploy.yml against the simulator: check mode, twice, a failing resource, a node crash."""
 
-from pathlib import Path
-
 import pytest
 
 from harness import mutating_calls, run_playbook
 from modcall import call_module
 
 DEPLOY = 'playbooks/deploy.yml'
-FAST = Path(__file__).parent / 'estates' / 'two-site-fast.yml'
 
 
 @pytest.fixture
-def fast(make_estate):
-    return make_estate(FAST)
+def fast(fast_estate):
+    return fast_estate
 
 
 def group_states(estate, target='prod-n1'):
@@ -54,7 +51,7 @@ def test_preview_then_deploy_then_nothing_to_do(fast):
 def test_a_resource_that_fails_to_come_online(fast):
     run_playbook(fast, DEPLOY, extra_vars={'service_groups_online': False}).assert_ok()
     fast.sim('fault', 'resource', 'db_server', '--cluster', 'prodclus')
-    result = run_playbook(fast, DEPLOY, extra_vars={'service_groups_wait_timeout': 20})
+    result = run_playbook(fast, DEPLOY)
     assert result.rc != 0 and result.failed_total == 1
     assert 'db_server' in result.stdout, result.stdout
     assert 'dbsg' in result.stdout

@@ -63,6 +63,10 @@ class WaitFailed(Exception):
                     states=self.states)
 
 
+# Seconds of one product wait; a fault is noticed within one step.
+WAIT_STEP = 10
+
+
 class Deadline:
     """One time budget shared by every wait of a run."""
 
@@ -88,27 +92,36 @@ def _resource_states(runner, group, system):
     return states
 
 
-def wait_for_state(runner, group, state, system, deadline):
-    """``hagrp -wait <group> State <state> -sys <system> -time <seconds left>``.
+def wait_for_state(runner, group, state, system, deadline, step=None):
+    """``hagrp -wait <group> State <state> -sys <system> -time <seconds>``, in steps.
 
-    Never polls: the product's own wait blocks until the state or the timeout. On a
-    timeout, raise WaitFailed naming the group, system, expected and last seen states
-    (``hagrp -state``) and, for resources on that system not in the expected state, theirs.
+    Never polls: each step is the product's own wait, which returns as soon as the state is
+    reached. Between steps the group's state is read (``hagrp -state``), so a group that
+    FAULTED on the system is reported at once instead of at the end of the budget. On a
+    failure, raise WaitFailed naming the group, system, expected and last seen states and,
+    for resources on that system not in the expected state, theirs.
     """
+    step = step or WAIT_STEP
     seconds = deadline.remaining()
-    argv = ['hagrp', '-wait', group, 'State', state, '-sys', system, '-time', str(seconds)]
-    try:
-        runner.read(argv)
-        return
-    except CommandError as exc:
-        error = exc
-    try:
-        states = read_group_states(runner, group)
-    except CommandError:
-        states = {}
+    steps = max(1, int(math.ceil(float(seconds) / step)))
+    for number in range(steps):
+        argv = ['hagrp', '-wait', group, 'State', state, '-sys', system,
+                '-time', str(min(step, deadline.remaining()))]
+        try:
+            runner.read(argv)
+            return
+        except CommandError as exc:
+            error = exc
+        try:
+            states = read_group_states(runner, group)
+        except CommandError:
+            states = {}
+        if number == steps - 1 or 'FAULTED' in states.get(system, ''):
+            break
     seen = ', '.join('%s on %s' % (value, name) for name, value in sorted(states.items())) or 'unknown'
-    message = ('service group %s did not become %s on %s within %s seconds; last state seen: %s'
-               % (group, state, system, seconds, seen))
+    why = 'within %s seconds' % seconds if number == steps - 1 else 'before the wait ended: it faulted there'
+    message = ('service group %s did not become %s on %s %s; last state seen: %s'
+               % (group, state, system, why, seen))
     resources = _resource_states(runner, group, system)
     wrong = sorted((name, value) for name, value in resources.items() if value.split('|')[0] != state)
     faulted = [(name, value) for name, value in wrong if 'FAULTED' in value]

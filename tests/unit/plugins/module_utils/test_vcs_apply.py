@@ -83,19 +83,49 @@ def test_deadline_is_shared():
 def test_a_wait_that_succeeds_reads_nothing_else():
     runner = ScriptedRunner()
     wait_for_state(runner, 'sg', 'ONLINE', 'n1', Deadline(60))
-    assert runner.ran == [['hagrp', '-wait', 'sg', 'State', 'ONLINE', '-sys', 'n1', '-time', '60']]
+    assert runner.ran == [['hagrp', '-wait', 'sg', 'State', 'ONLINE', '-sys', 'n1', '-time', '10']]
+
+
+def test_a_long_wait_goes_on_while_the_group_is_on_its_way():
+    first = ['hagrp', '-wait', 'sg', 'State', 'ONLINE', '-sys', 'n1', '-time', '10']
+    runner = ScriptedRunner(fail=[first], outputs={
+        ('hagrp', '-state', 'sg'): '#Group Attribute System Value\nsg State n1 |STARTING|PARTIAL|\n'})
+    runs = []
+
+    def read(argv, ok_rcs=(0,)):
+        runs.append(list(argv))
+        if len(runs) == 1:
+            raise CommandError(argv, 1, '', 'VCS WARNING V-16-1-10805 Connection timed out\n')
+        return 0, runner.outputs.get(tuple(argv), ''), ''
+    runner.read = read
+    wait_for_state(runner, 'sg', 'ONLINE', 'n1', Deadline(60))
+    assert runs == [first, ['hagrp', '-state', 'sg'], first]
+
+
+def test_a_fault_ends_the_wait_at_once():
+    step = ['hagrp', '-wait', 'sg', 'State', 'ONLINE', '-sys', 'n1', '-time', '10']
+    runner = ScriptedRunner(fail=[step], outputs={
+        ('hagrp', '-state', 'sg'): '#Group Attribute System Value\nsg State n1 |OFFLINE|FAULTED|\nsg State n2 |ONLINE|\n',
+        ('hares', '-display', '-group', 'sg', '-attribute', 'State'):
+            '#Resource Attribute System Value\nr1 State n1 FAULTED\n'})
+    with pytest.raises(WaitFailed) as caught:
+        wait_for_state(runner, 'sg', 'ONLINE', 'n1', Deadline(300))
+    assert runner.ran == [step, ['hagrp', '-state', 'sg'], ['hares', '-display', '-group', 'sg', '-attribute', 'State']]
+    assert str(caught.value).startswith(
+        'service group sg did not become ONLINE on n1 before the wait ended: it faulted there; last state seen: '
+        'OFFLINE|FAULTED on n1, ONLINE on n2; resources on n1: r1 FAULTED')
 
 
 def test_a_failed_wait_says_what_it_saw():
-    wait = ['hagrp', '-wait', 'sg', 'State', 'ONLINE', '-sys', 'n1', '-time', '60']
+    wait = ['hagrp', '-wait', 'sg', 'State', 'ONLINE', '-sys', 'n1', '-time', '10']
     runner = ScriptedRunner(fail=[wait], outputs={
         ('hagrp', '-state', 'sg'): '#Group Attribute System Value\nsg State n1 |PARTIAL|\nsg State n2 |OFFLINE|\n',
         ('hares', '-display', '-group', 'sg', '-attribute', 'State'):
             '#Resource Attribute System Value\nr1 State n1 ONLINE\nr2 State n1 OFFLINE\nr2 State n2 OFFLINE\n'})
     with pytest.raises(WaitFailed) as caught:
-        wait_for_state(runner, 'sg', 'ONLINE', 'n1', Deadline(60))
+        wait_for_state(runner, 'sg', 'ONLINE', 'n1', Deadline(10))
     message = str(caught.value)
-    assert message == ('service group sg did not become ONLINE on n1 within 60 seconds; last state seen: '
+    assert message == ('service group sg did not become ONLINE on n1 within 10 seconds; last state seen: '
                        'PARTIAL on n1, OFFLINE on n2; resources on n1: r2 OFFLINE')
     assert caught.value.states == {'n1': 'PARTIAL', 'n2': 'OFFLINE'}
     assert caught.value.result()['cmd'] == wait
