@@ -115,3 +115,22 @@ def test_bad_group_requests_change_nothing(estate, change, texts):
     assert_refused(call_module(estate, 'vcs_service_group', request), *texts)
     assert read_only(estate) == '1'
     assert mutating_calls(estate.log()) == []
+
+
+def test_the_main_cf_the_cluster_writes_parses_back_to_the_configuration(estate):
+    from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._maincf import (
+        parse_maincf, render_maincf)
+
+    call_module(estate, 'vcs_service_group', APP)
+    text = estate.sim('maincf', '--cluster', 'prodclus').stdout
+    config = parse_maincf(text)
+    assert config['cluster']['name'] == 'prodclus'
+    assert sorted(config['systems']) == ['prod-n1', 'prod-n2']
+    group = config['groups']['appsg']
+    assert group['attributes']['SystemList'] == {'prod-n1': '0', 'prod-n2': '1'}
+    assert group['attributes']['AutoStartList'] == ['prod-n1']
+    assert {name: r['type'] for name, r in group['resources'].items()} == {
+        'app_nic': 'NIC', 'app_ip': 'IP', 'app_proc': 'Process'}
+    assert group['resources']['app_ip']['attributes']['Address'] == '10.10.1.60'
+    assert sorted(group['resource_links']) == [['app_ip', 'app_nic'], ['app_proc', 'app_ip']]
+    assert render_maincf(config) == text.expandtabs(8)  # hacf indents with tabs

@@ -144,3 +144,14 @@ def test_missing_state_is_reported(tmp_path, capsys, monkeypatch):
     assert "--state or INFOSCALE_SIM_STATE is required" in capsys.readouterr().err
     assert cli.main(["show", "--state", str(tmp_path)]) == 1
     assert "no simulator state in" in capsys.readouterr().err
+
+
+def test_every_simulated_command_is_a_console_script():
+    import tomllib
+    from pathlib import Path
+
+    from infoscale_sim.commands import COMMANDS
+
+    project = tomllib.loads((Path(__file__).resolve().parents[3] / 'simulator' / 'pyproject.toml').read_text())
+    scripts = project['project']['scripts']
+    assert sorted(set(scripts) - {'infoscale-sim'}) == sorted(COMMANDS)
