@@ -70,13 +70,6 @@ options:
         are not in that state.
     type: int
     default: 300
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
-  platform:
-    support: full
 notes:
   - In check mode the commands are computed and nothing is run, not even the waits.
   - C(group.states) after a change is the state the task waited for (or, with O(wait=false), the

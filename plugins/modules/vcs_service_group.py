@@ -164,13 +164,6 @@ options:
     description: Seconds to wait for the group to go offline before deleting it (O(force=true)).
     type: int
     default: 300
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
-  platform:
-    support: full
 notes:
   - The configuration root is C($VCS_CONF), C(/etc/VRTSvcs) by default; C(main.cf) and the
     C(types.cf) files are read in C($VCS_CONF/conf/config). Types defined there extend the module's
