@@ -15,6 +15,8 @@ import inspect
 
 from ansible.errors import AnsibleFilterError
 
+from ansible_collections.continuum.infoscale.plugins.module_utils.kvm._parse import (
+    parse_domblklist, parse_dominfo, parse_domstate, parse_virsh_list)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._maincf import (
     parse_maincf, parse_typescf)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._parse import (
@@ -22,6 +24,8 @@ from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._parse imp
 from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm._parse import (
     parse_maxsize, parse_vxdg_detail, parse_vxdg_list, parse_vxdisk_detail, parse_vxdisk_list,
     parse_vxprint, parse_vxprint_format)
+from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm._parse_snap import (
+    parse_vxcache_stat, parse_vxsnap_list, parse_vxsnap_print)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm._records import (
     diskgroup_views)
 
@@ -42,6 +46,9 @@ PARSERS = {
     'vxprint -F': parse_vxprint_format,
     'vxprint diskgroups': _vxprint_diskgroups,
     'vxassist maxsize': parse_maxsize,
+    'vxsnap list': parse_vxsnap_list,
+    'vxsnap print': parse_vxsnap_print,
+    'vxcache stat': parse_vxcache_stat,
     'hastatus -sum': parse_hastatus_sum,
     'hagrp -state': parse_state_table,
     'hares -state': parse_state_table,
@@ -54,6 +61,11 @@ PARSERS = {
     'hares -dep': parse_dep,
     'main.cf': parse_maincf,
     'types.cf': parse_typescf,
+    'virsh list': parse_virsh_list,
+    'virsh list --all': parse_virsh_list,
+    'virsh dominfo': parse_dominfo,
+    'virsh domblklist': parse_domblklist,
+    'virsh domstate': parse_domstate,
 }
 
 

@@ -14,6 +14,9 @@ version_added: 0.1.0
 description:
   - Returns what Veritas Volume Manager (VxVM) shows on the node the task runs on, in two reads
     (C(vxdisk -o alldgs list) and C(vxprint -htr)).
+  - Disk groups with instant snapshots are also read with C(vxsnap -g <dg> list) (the data each
+    snapshot holds apart from its source), and each cache object with C(vxcache -g <dg> stat <cache>)
+    (its use); O(diskgroup) limits these reads to one disk group.
   - Disk groups deported, or imported on another node, are listed with their disks; their
     volumes are only visible where the group is imported.
 author:
@@ -95,6 +98,73 @@ volumes:
       state: ACTIVE
       device: /dev/vx/dsk/dbdg/dbvol
       raw_device: /dev/vx/rdsk/dbdg/dbvol
+snapshots:
+  description: Instant snapshots of the volumes of the imported disk groups.
+  returned: always
+  type: list
+  elements: dict
+  version_added: 0.3.0
+  sample:
+    - name: vm01_boot
+      diskgroup: bootdg
+      source: gold
+      type: space_optimized
+      cache: gold_co
+      length: 41943040
+      size_bytes: 21474836480
+      kstate: ENABLED
+      state: ACTIVE
+      device: /dev/vx/dsk/bootdg/vm01_boot
+      raw_device: /dev/vx/rdsk/bootdg/vm01_boot
+      snapdate: 2026/11/24 21:40
+      change_bytes: 54525952
+      change_percent: 0.5
+caches:
+  description: Cache objects of the imported disk groups with their use, as returned by M(continuum.infoscale.vxvm_cache).
+  returned: always
+  type: list
+  elements: dict
+  version_added: 0.3.0
+  sample:
+    - {name: gold_co, diskgroup: bootdg, cache_volume: gold_cachevol, length: 8388608, size_bytes: 4294967296,
+       used: 1048576, used_bytes: 536870912, used_percent: 12, region_size: 128, region_size_bytes: 65536,
+       autogrow: true, highwatermark: 90, kstate: ENABLED, state: ACTIVE, snapshots: [vm01_boot, vm02_boot]}
+savings:
+  description:
+    - Storage used by the space-optimized snapshots (the use of the caches they are on) compared with what
+      full copies of them would take (the sum of their sources' lengths).
+  returned: always
+  type: dict
+  version_added: 0.3.0
+  contains:
+    clones:
+      description: Number of space-optimized snapshots.
+      type: int
+      sample: 10
+    full_copies_bytes:
+      description: Bytes that full copies of them would take.
+      type: int
+      sample: 214748364800
+    used_bytes:
+      description: Bytes in use in the caches they are on.
+      type: int
+      sample: 536870912
+    cache_size_bytes:
+      description: Bytes allocated to those caches (their cache volumes).
+      type: int
+      sample: 4294967296
+    saved_bytes:
+      description: Full copies minus cache use, in bytes.
+      type: int
+      sample: 214211493888
+    used_percent:
+      description: Cache use in percent of what full copies would take, rounded to 0.01 (0 without clones).
+      type: float
+      sample: 0.25
+    saved_percent:
+      description: Bytes saved in percent of what full copies would take, rounded to 0.01 (0 without clones).
+      type: float
+      sample: 99.75
 commands:
   description: Always empty; this module changes nothing.
   returned: always
@@ -109,10 +179,12 @@ from ansible_collections.continuum.infoscale.plugins.module_utils._names import 
 from ansible_collections.continuum.infoscale.plugins.module_utils._runner import (
     CommandError, Runner, fail_command)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm._diskgroup import group_facts
+from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm._cache import cache_facts
 from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm._read import (
-    read_all_diskgroups, read_disks)
-from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm._records import diskgroup_view
+    read_all_diskgroups, read_cache_stat, read_disks, read_snapshot_list, snapshot_parents)
+from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm._records import snapshot_diskgroup_view
 from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm._size import SECTOR
+from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm._snapshot import snapshot_facts
 from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm._volume import volume_facts
 
 
@@ -123,23 +195,66 @@ def space(records, dg):
     return capacity * SECTOR, (capacity - used) * SECTOR
 
 
-def collect(disks, records, only):
+def snapshots_of(runner, records, view):
+    """Snapshot facts of one disk group, with the change data of ``vxsnap list``."""
+    if not view['snapshots']:
+        return []
+    listed = read_snapshot_list(runner, view['name'])
+    view = snapshot_diskgroup_view(records, view['name'], snapshot_parents(listed))
+    snapshots = []
+    for name in sorted(view['snapshots']):
+        facts = snapshot_facts(view['snapshots'][name])
+        row = listed.get(name) or {}
+        facts.update(snapdate=row.get('snapdate'), change_bytes=row.get('change_data_bytes'),
+                     change_percent=row.get('change_data_percent'))
+        snapshots.append(facts)
+    return snapshots
+
+
+def caches_of(runner, view):
+    return [cache_facts(view['caches'][name], read_cache_stat(runner, view['name'], name))
+            for name in sorted(view['caches'])]
+
+
+def _percent(part, whole):
+    return round(100.0 * part / whole, 2) if whole else 0.0
+
+
+def savings(snapshots, caches, lengths):
+    """Space-optimized clones (cache use) versus full copies (their sources' lengths), in bytes."""
+    clones = [s for s in snapshots if s['type'] == 'space_optimized']
+    full = sum(lengths.get((s['diskgroup'], s['source'])) or 0 for s in clones) * SECTOR
+    backing = set((s['diskgroup'], s['cache']) for s in clones)
+    used_caches = [c for c in caches if (c['diskgroup'], c['name']) in backing]
+    used = sum(c['used_bytes'] or 0 for c in used_caches)
+    return dict(clones=len(clones), full_copies_bytes=full, used_bytes=used,
+                cache_size_bytes=sum(c['size_bytes'] or 0 for c in used_caches),
+                saved_bytes=full - used, used_percent=_percent(used, full),
+                saved_percent=_percent(full - used, full))
+
+
+def collect(disks, records, only, runner=None):
     names = sorted(set(d['group'] for d in disks if d['group']))
     if only:
         names = [n for n in names if n == only]
-    diskgroups, volumes = [], []
+    diskgroups, volumes, snapshots, caches = [], [], [], []
     for name in names:
         group = group_facts(name, disks)
         group.update(volumes=[], size_bytes=None, free_bytes=None)
         if group['state'] == 'imported':
-            view = diskgroup_view(records, name)
+            view = snapshot_diskgroup_view(records, name)
             group['volumes'] = sorted(view['volumes'])
             group['size_bytes'], group['free_bytes'] = space(records, name)
             volumes.extend(volume_facts(view['volumes'][v]) for v in group['volumes'])
+            if runner is not None:
+                snapshots.extend(snapshots_of(runner, records, view))
+                caches.extend(caches_of(runner, view))
         diskgroups.append(group)
     if only:
         disks = [d for d in disks if d['group'] == only]
-    return dict(disks=disks, diskgroups=diskgroups, volumes=volumes)
+    lengths = dict(((v['diskgroup'], v['name']), v['length']) for v in volumes)
+    return dict(disks=disks, diskgroups=diskgroups, volumes=volumes, snapshots=snapshots,
+                caches=caches, savings=savings(snapshots, caches, lengths))
 
 
 def main():
@@ -153,7 +268,7 @@ def main():
         module.fail_json(msg=problem, commands=[])
     runner = Runner(module)
     try:
-        facts = collect(read_disks(runner), read_all_diskgroups(runner), only)
+        facts = collect(read_disks(runner), read_all_diskgroups(runner), only, runner)
     except CommandError as exc:
         fail_command(module, exc, [])
     module.exit_json(changed=False, commands=[], **facts)

@@ -22,6 +22,8 @@ description:
     or removed.
   - The layout of an existing volume is not changed (no relayout); a request for another layout
     fails with an explanation.
+  - A volume that has instant snapshots (for example a golden image with its clones) is not
+    removed; the error names the snapshots to remove first with M(continuum.infoscale.vxvm_snapshot).
 author:
   - continuum.infoscale developers (@continuum-infoscale)
 extends_documentation_fragment:
@@ -68,6 +70,13 @@ options:
         is refused unless set, and always refused while the volume is open.
     type: bool
     default: false
+  prepared:
+    description:
+      - Make the volume ready for instant snapshots (C(vxsnap prepare) adds a DCO) when it is not.
+      - V(false) leaves a prepared volume as it is.
+    type: bool
+    default: false
+    version_added: 0.3.0
 notes:
   - The size is passed to C(vxassist) as given, so the product applies its own rounding.
   - C(vxassist -f shrinkto) shrinks the volume only; shrink a file system on it first.
@@ -163,6 +172,11 @@ volume:
       description: Character device path.
       type: str
       sample: /dev/vx/rdsk/dbdg/dbvol
+    instant_ready:
+      description: The volume has a DCO (C(vxsnap prepare) was run), so instant snapshots can be taken.
+      type: bool
+      sample: true
+      version_added: 0.3.0
 '''
 
 from ansible.module_utils.basic import AnsibleModule
@@ -172,7 +186,7 @@ from ansible_collections.continuum.infoscale.plugins.module_utils._result import
 from ansible_collections.continuum.infoscale.plugins.module_utils._runner import (
     CommandError, Runner, fail_command)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm._read import (
-    read_diskgroup, read_volumes_in_use)
+    read_diskgroup, read_diskgroup_snapshots, read_volumes_in_use)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm._size import (
     SizeError, parse_size)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm._volume import (
@@ -200,7 +214,7 @@ def validated(module):
 def read_diskgroup_or_plan(module, runner, dg):
     """The disk group; in check mode a missing one is taken as made by an earlier task."""
     try:
-        return read_diskgroup(runner, dg)
+        return read_diskgroup_snapshots(runner, dg)
     except PlanError as exc:
         if not module.check_mode:
             raise
@@ -220,6 +234,7 @@ def main():
             nmirror=dict(type='int'),
             state=dict(type='str', default='present', choices=['present', 'absent']),
             allow_shrink=dict(type='bool', default=False),
+            prepared=dict(type='bool', default=False),
         ),
         supports_check_mode=True,
     )

@@ -18,6 +18,9 @@ COMMANDS = {
     "vxprint": ("infoscale_sim.vxvm.cmd_vxprint", "vxprint"),
     "vxedit": ("infoscale_sim.vxvm.cmd_vxedit", "vxedit"),
     "vxvol": ("infoscale_sim.vxvm.cmd_vxvol", "vxvol"),
+    "vxsnap": ("infoscale_sim.vxvm.cmd_vxsnap", "vxsnap"),
+    "vxmake": ("infoscale_sim.vxvm.cmd_vxmake", "vxmake"),
+    "vxcache": ("infoscale_sim.vxvm.cmd_vxcache", "vxcache"),
     "haconf": ("infoscale_sim.vcs.cmd_haconf", "haconf"),
     "hagrp": ("infoscale_sim.vcs.cmd_hagrp", "hagrp"),
     "hares": ("infoscale_sim.vcs.cmd_hares", "hares"),
@@ -25,6 +28,7 @@ COMMANDS = {
     "haclus": ("infoscale_sim.vcs.cmd_haclus", "haclus"),
     "hastatus": ("infoscale_sim.vcs.cmd_hastatus", "hastatus"),
     "hatype": ("infoscale_sim.vcs.cmd_hatype", "hatype"),
+    "virsh": ("infoscale_sim.kvm.cmd_virsh", "virsh"),
 }
 
 

@@ -1,5 +1,6 @@
 """Fresh state documents of an estate, one per domain. Later products add factories here
-(VVR, KVM)."""
+(VVR)."""
+from .kvm.model import PREFIX as KVM_PREFIX, fresh_domain as fresh_kvm
 from .vcs.fresh import vcs_domain
 from .vxvm.model import fresh_domain as fresh_vxvm
 
@@ -11,4 +12,5 @@ def fresh_domains(estate):
         for cluster in site["clusters"]:
             docs["vxvm:" + cluster["name"]] = fresh_vxvm(cluster)
             docs["vcs:" + cluster["name"]] = vcs_domain(cluster, settings)
+            docs[KVM_PREFIX + cluster["name"]] = fresh_kvm(cluster)
     return docs

@@ -43,9 +43,12 @@ class _Index(object):
     def __init__(self, records):
         self.plexes = {}
         self.subvolumes = {}
+        self.dco_parents = set()
         for record in records:
             kind = record['type']
-            if kind in PLEX_TYPES:
+            if kind == 'dc':
+                self.dco_parents.add(record.get('parentvol'))
+            elif kind in PLEX_TYPES:
                 self.plexes.setdefault(record.get('volume') or record.get('assoc'), []).append(record)
             elif kind == 'sv' and record.get('volname'):
                 self.subvolumes.setdefault(record.get('plex'), []).append(record.get('volname'))
@@ -114,6 +117,7 @@ def volume_view(volume, dg, index):
         plexes=[p['name'] for p in index.plexes.get(name, ())],
         device='/dev/vx/dsk/%s/%s' % (dg, name),
         raw_device='/dev/vx/rdsk/%s/%s' % (dg, name),
+        instant_ready=name in index.dco_parents,
     )
 
 
@@ -164,3 +168,135 @@ def free_sectors_by_disk(records, dg=None):
     used = used_sectors_by_disk(mine)
     return dict((r['name'], (r.get('publen') or 0) - used.get(r['name'], 0))
                 for r in mine if r['type'] == 'dm')
+
+
+# --------------------------------------------------------------------------- snapshots, caches
+
+def _volume_caches(records):
+    """``{volume: cache object}`` for volumes whose plex lives on a cache (``sc`` rows)."""
+    plex_volume = dict((r['name'], r.get('volume') or r.get('assoc'))
+                       for r in records if r['type'] in PLEX_TYPES)
+    caches = {}
+    for record in records:
+        if record['type'] == 'sc' and record.get('cache'):
+            volume = plex_volume.get(record.get('plex'))
+            if volume:
+                caches.setdefault(volume, record['cache'])
+    return caches
+
+
+def _snap_point_pairs(records):
+    """(volume whose DCO holds the snap point, volume at its other end) per ``sp`` row, in order
+    and without repeats (``sp NAME SNAPVOL DCO``, DCO owners from the ``dc`` rows)."""
+    dco_owner = dict((r['name'], r.get('parentvol')) for r in records if r['type'] == 'dc')
+    pairs = []
+    for record in records:
+        if record['type'] != 'sp':
+            continue
+        pair = (dco_owner.get(record.get('dco')), record.get('snapvol'))
+        if pair[0] and pair[1] and pair[0] != pair[1] and pair not in pairs:
+            pairs.append(pair)
+    return pairs
+
+
+def _orient(first, second, cached, parents):
+    """(source, snapshot) of two volumes linked by snap points on both sides, or None when the
+    records alone cannot tell: ``parents`` (from ``vxsnap list``) decides, else the volume on a
+    cache is the snapshot."""
+    if parents.get(second) == first:
+        return first, second
+    if parents.get(first) == second:
+        return second, first
+    if (first in cached) != (second in cached):
+        return (second, first) if first in cached else (first, second)
+    return None
+
+
+def _snapshot_links(records, cached, parents=None):
+    """([(source, snapshot)], [ambiguous pairs]) from the ``sp`` rows.
+
+    A snap point on one side only (issue 4 brief: on the source's DCO) gives the direction.
+    With snap points on both DCOs (as vxsnap print shows them) the direction comes from
+    ``parents`` or the cache; a pair left undecided is taken in the order first seen and
+    also returned as ambiguous, so the caller can read ``vxsnap list``. [recon]
+    """
+    parents = parents or {}
+    pairs = _snap_point_pairs(records)
+    links, ambiguous, done = [], [], set()
+    for first, second in pairs:
+        key = frozenset((first, second))
+        if key in done:
+            continue
+        done.add(key)
+        if (second, first) not in pairs:
+            links.append((first, second))
+            continue
+        oriented = _orient(first, second, cached, parents)
+        if oriented is None:
+            ambiguous.append((first, second))
+            oriented = (first, second)
+        links.append(oriented)
+    return links, ambiguous
+
+
+def snapshot_views(records, dg, parents=None):
+    """``{snapshot volume: view}`` of ``dg``: name, diskgroup, source, type
+    (space_optimized when its plex is on a cache, else full_sized), cache, length, kstate,
+    state, device, raw_device. ``parents``: ``{snapshot: source}`` (``vxsnap list``) to
+    settle pairs the records leave open.
+    """
+    mine = records_of(records, dg)
+    volumes = dict((r['name'], r) for r in mine if r['type'] in VOLUME_TYPES)
+    cached = _volume_caches(mine)
+    views = {}
+    for source, name in _snapshot_links(mine, cached, parents)[0]:
+        volume = volumes.get(name)
+        if volume is None or name in views:
+            continue
+        views[name] = dict(
+            name=name, diskgroup=dg, source=source,
+            type='space_optimized' if name in cached else 'full_sized',
+            cache=cached.get(name), length=volume.get('length'),
+            kstate=volume.get('kstate'), state=volume.get('state'),
+            device='/dev/vx/dsk/%s/%s' % (dg, name),
+            raw_device='/dev/vx/rdsk/%s/%s' % (dg, name))
+    return views
+
+
+def snapshot_direction_unknown(records, dg):
+    """True when some snapshot pair of ``dg`` needs ``vxsnap list`` to tell source from snapshot."""
+    mine = records_of(records, dg)
+    return bool(_snapshot_links(mine, _volume_caches(mine))[1])
+
+
+def cache_views(records, dg):
+    """``{cache object: view}`` of ``dg`` from ``co`` rows: name, diskgroup, cache_volume,
+    length (of the cache volume), kstate, state, snapshots (volumes on the cache, sorted).
+    """
+    mine = records_of(records, dg)
+    lengths = dict((r['name'], r.get('length')) for r in mine if r['type'] in VOLUME_TYPES)
+    users = {}
+    for volume, cache in _volume_caches(mine).items():
+        users.setdefault(cache, []).append(volume)
+    views = {}
+    for record in mine:
+        if record['type'] != 'co':
+            continue
+        name = record['name']
+        views[name] = dict(
+            name=name, diskgroup=dg, cache_volume=record.get('cachevol'),
+            length=lengths.get(record.get('cachevol')), kstate=record.get('kstate'),
+            state=record.get('state'), snapshots=sorted(users.get(name, [])))
+    return views
+
+
+def snapshot_diskgroup_view(records, dg, parents=None):
+    """``diskgroup_view`` plus ``snapshots`` (snapshot_views), ``caches`` (cache_views) and
+    ``prepared`` (sorted names of the volumes with a DCO, ready for instant snapshots).
+    """
+    view = diskgroup_view(records, dg)
+    view['snapshots'] = snapshot_views(records, dg, parents)
+    view['caches'] = cache_views(records, dg)
+    view['prepared'] = sorted(set(r['parentvol'] for r in records_of(records, dg)
+                                  if r['type'] == 'dc' and r.get('parentvol')))
+    return view

@@ -15,7 +15,7 @@ LAYOUTS = ('concat', 'stripe', 'mirror', 'mirror-stripe', 'stripe-mirror', 'conc
 MIRRORED = ('mirror', 'mirror-stripe', 'stripe-mirror', 'concat-mirror')
 MAX_DEFAULT_NCOL = 8
 FACT_KEYS = ('name', 'diskgroup', 'length', 'layout', 'ncol', 'nmirror', 'kstate', 'state',
-             'device', 'raw_device')
+             'device', 'raw_device', 'instant_ready')
 
 
 def volume_facts(view):
@@ -114,7 +114,7 @@ def plan_volume(dg_view, params, is_open):
 
     dg_view: ``diskgroup_view`` of the disk group (``disks`` None when the group is yet to be
     made, in check mode); params: name, state, size (sectors or None),
-    size_text, layout, ncol, nmirror, allow_shrink; is_open(name) -> bool, called only when
+    size_text, layout, ncol, nmirror, allow_shrink, prepared; is_open(name) -> bool, called only when
     a removal or shrink is considered.
     """
     dg = dg_view['name']
@@ -123,6 +123,10 @@ def plan_volume(dg_view, params, is_open):
     if params['state'] == 'absent':
         if not current:
             return Plan([], None, None)
+        snapshots = sorted(s['name'] for s in (dg_view.get('snapshots') or {}).values() if s['source'] == name)
+        if snapshots:
+            raise PlanError('volume %s has snapshots (%s); remove them first (continuum.infoscale.vxvm_snapshot '
+                            'state=absent), then the volume' % (name, ', '.join(snapshots)))
         if is_open(name):
             raise PlanError('volume %s is open (mounted or in use) on this node; unmount it '
                             'before removing it' % name)
@@ -131,10 +135,22 @@ def plan_volume(dg_view, params, is_open):
         if params.get('size') is None:
             raise PlanError('volume %s does not exist: size is required to create it' % name)
         ndisks = None if dg_view['disks'] is None else len(dg_view['disks'])
-        return _create(dg, name, params['size'], params['size_text'], params.get('layout'),
+        plan = _create(dg, name, params['size'], params['size_text'], params.get('layout'),
                        params.get('ncol'), params.get('nmirror'), ndisks)
-    _check_same_shape(current, params.get('layout'), params.get('ncol'), params.get('nmirror'))
-    if params.get('size') is None:
-        return Plan([], current, current)
-    return _resize(dg, current, params['size'], params['size_text'],
-                   params.get('allow_shrink'), is_open)
+    else:
+        _check_same_shape(current, params.get('layout'), params.get('ncol'), params.get('nmirror'))
+        if params.get('size') is None:
+            plan = Plan([], current, current)
+        else:
+            plan = _resize(dg, current, params['size'], params['size_text'],
+                           params.get('allow_shrink'), is_open)
+    return _prepared(plan, dg, name, current, params.get('prepared'))
+
+
+def _prepared(plan, dg, name, current, wanted):
+    """With ``prepared``, a DCO is added (vxsnap prepare) when the volume has none."""
+    if not wanted or (current and current.get('instant_ready')):
+        return plan
+    plan.commands.append(['vxsnap', '-g', dg, 'prepare', name])
+    plan.after = dict(plan.after or {}, instant_ready=True)
+    return plan

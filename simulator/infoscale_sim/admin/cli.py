@@ -1,4 +1,4 @@
-"""infoscale-sim init | log | reset | open | close | show | fault | maincf | timing"""
+"""infoscale-sim init | log | reset | open | close | show | write | fault | maincf | timing"""
 import argparse
 import json
 import os
@@ -35,6 +35,11 @@ def _parser():
         p.add_argument("--node", required=True)
         p.add_argument("target", metavar="DG/VOL")
     with_state(sub.add_parser("show", help="human summary"))
+    p = with_state(sub.add_parser("write", help="simulate guest writes to a volume (snapshots diverge)"))
+    p.add_argument("--node", required=True)
+    p.add_argument("target", metavar="DG/VOL")
+    p.add_argument("size", metavar="SIZE", help="length written (sectors, or with k/m/g/t)")
+    p.add_argument("--offset", default="0", help="where the write starts (default 0)")
     _vcs_parsers(sub, with_state)
     return parser
 
@@ -128,6 +133,13 @@ def _show(args):
     return 0
 
 
+def _write(args):
+    from ..vxvm.guest_writes import write
+
+    write(args.state, args.node, args.target, args.size, args.offset)
+    return 0
+
+
 def _fault(args):
     from .vcs_admin import fault
 
@@ -152,7 +164,7 @@ def _timing(args):
 
 ACTIONS = {"init": _init, "log": _log, "reset": _reset, "open": _open_close(True),
            "close": _open_close(False), "show": _show, "fault": _fault, "maincf": _maincf,
-           "timing": _timing}
+           "timing": _timing, "write": _write}
 
 if __name__ == "__main__":
     sys.exit(main())

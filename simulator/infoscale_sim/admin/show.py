@@ -54,7 +54,8 @@ def _vcs_lines(conn, meta, cluster, vx):
     doc = store.read_domain(conn, "vcs:" + cluster)
     if not doc:
         return []
-    ctx = Cluster(doc, vx, store.read_domain(conn, "hosts").get("down", {}))
+    ctx = Cluster(doc, vx, store.read_domain(conn, "hosts").get("down", {}),
+                  store.read_domain(conn, "kvm:" + cluster) or None)
     ctx.settle(clock.now(meta["clock_origin"], meta["estate"]["speed"]))
     odd = ["%s %s" % (s, ctx.system_state(s)) for s in doc["systems"] if ctx.system_state(s) != "RUNNING"]
     lines = ["    vcs: configuration %s, %d groups, %d resources%s" % (

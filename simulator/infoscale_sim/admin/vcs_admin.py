@@ -12,6 +12,7 @@ import os
 from .. import store
 from ..entry import Call, _connection
 from ..errors import SimStateError
+from ..kvm.model import doc_of as kvm_doc_of
 from ..topology import Topology
 from ..vcs import hooks, hosts, maincf
 from ..vcs.context import doc_name
@@ -48,7 +49,8 @@ def _node(topology, node):
 
 
 def _engine(call):
-    return Cluster(call.doc(doc_name(call.cluster)), call.vxvm(), call.doc(hosts.DOC).setdefault("down", {}))
+    return Cluster(call.doc(doc_name(call.cluster)), call.vxvm(), call.doc(hosts.DOC).setdefault("down", {}),
+                   kvm_doc_of(call))
 
 
 # ------------------------------------------------------------------ faults

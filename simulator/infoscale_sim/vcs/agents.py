@@ -6,8 +6,11 @@ DiskGroup: online imports the VxVM disk group on the system (VCS imports with -t
 Volume:    online starts the volume; offline stops it.
 Mount:     a BlockDevice /dev/vx/dsk/<dg>/<vol> is marked open on the system while the
   resource is online (a mounted file system); other devices are not checked.
+KVMGuest:  starts / shuts down the guest GuestName in the system's simulated libvirt
+  (kvm/guest_agent.py); a guest whose disk volume is not available there faults it.
 Other types only take their time.
 """
+from ..kvm import guest_agent
 from ..vxvm.volumes import set_state
 from .model import rattr
 
@@ -45,6 +48,8 @@ def online(ctx, res, system):
     kind = res["type"]
     if kind == "DiskGroup":
         return _import(ctx, res, system)
+    if kind == "KVMGuest":
+        return guest_agent.online(ctx, res, system)
     if kind == "Volume" or kind == "Mount" and _is_vx_mount(res, system):
         dg_name, vol_name, dg, vol = _vx_volume(ctx, res, system)
         if dg is None:
@@ -93,6 +98,8 @@ def _import(ctx, res, system):
 
 def offline(ctx, res, system):
     kind = res["type"]
+    if kind == "KVMGuest":
+        return guest_agent.offline(ctx, res, system)
     if kind == "DiskGroup":
         dg = _imported(ctx, rattr(res, "DiskGroup", system), system)
         if dg is None:
@@ -124,6 +131,8 @@ def offline(ctx, res, system):
 def probe(ctx, res, system, current):
     """The state a monitor reports: VxVM-backed types look at VxVM, others keep theirs."""
     kind = res["type"]
+    if kind == "KVMGuest":
+        return guest_agent.monitor(ctx, res, system, current)
     if kind == "DiskGroup":
         name = rattr(res, "DiskGroup", system)
         return "ONLINE" if name and _imported(ctx, name, system) else "OFFLINE"
@@ -137,7 +146,8 @@ def probe(ctx, res, system, current):
 
 def node_lost(ctx, node):
     """A crashed node holds nothing open any more (its disk groups stay imported there
-    until another node imports them with -C)."""
+    until another node imports them with -C); its guests are gone."""
+    guest_agent.node_lost(ctx, node)
     for dg in ctx.vx.get("dgs", {}).values():
         for vol in dg["volumes"].values():
             if vol.get("open") == node:

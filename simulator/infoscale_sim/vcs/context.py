@@ -4,6 +4,7 @@ import re
 
 from . import hosts
 from . import messages as msg
+from ..kvm.model import doc_of as kvm_doc_of
 from .engine import Cluster
 
 NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
@@ -17,7 +18,7 @@ def open_cluster(call):
     doc = call.doc(doc_name(call.cluster))
     if not doc["systems"][call.node]["had"]:
         raise msg.had_down(call.command)
-    return Cluster(doc, call.vxvm(), call.doc(hosts.DOC).setdefault("down", {}))
+    return Cluster(doc, call.vxvm(), call.doc(hosts.DOC).setdefault("down", {}), kvm_doc_of(call))
 
 
 def require_rw(ctx):

@@ -18,12 +18,14 @@ LOG_LIMIT = 1000
 
 
 class Cluster:
-    """One cluster's VCS document with its VxVM document and the set of crashed nodes."""
+    """One cluster's VCS document with its VxVM document, the set of crashed nodes and
+    the cluster's KVM document (None: KVMGuest resources only take their time)."""
 
-    def __init__(self, doc, vx, down):
+    def __init__(self, doc, vx, down, kvm=None):
         self.doc = doc
         self.vx = vx
         self.down = down
+        self.kvm = kvm
         self._index = None
 
     # ================================================================ indexes

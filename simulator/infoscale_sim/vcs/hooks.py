@@ -1,6 +1,7 @@
 """Run before every simulated command (entry._dispatch): a crashed node runs nothing, and
-the node's cluster catches up with simulated time (transitions that ended are applied and
-written, so the call's own `changed` flag only reflects what the call itself did)."""
+the node's cluster catches up with simulated time (VCS transitions and KVM guest shutdowns
+that ended are applied and written, so the call's own `changed` flag only reflects what
+the call itself did)."""
 from . import hosts
 
 DOC_PREFIX = "vcs:"
@@ -15,9 +16,13 @@ def settle(call):
     if call.cluster is None:
         return
     doc = call.doc(DOC_PREFIX + call.cluster)
-    if not doc or not doc.get("busy"):
+    from ..kvm import model as kvm_model, vcs_link
+
+    guests = kvm_model.doc_of(call)
+    if not doc or not (doc.get("busy") or vcs_link.has_pending(guests)):
         return
     from .engine import Cluster
 
-    Cluster(doc, call.vxvm(), call.doc(hosts.DOC).setdefault("down", {})).settle(call.now())
+    ctx = Cluster(doc, call.vxvm(), call.doc(hosts.DOC).setdefault("down", {}), guests)
+    vcs_link.settle(ctx, call.now())
     call.txn.flush()

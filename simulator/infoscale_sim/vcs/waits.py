@@ -39,7 +39,8 @@ def wait(call, condition, timeout):
 
 def predict(ctx, condition, deadline):
     """Simulated time at which the pending transitions make condition true, or None."""
-    copy = Cluster(json.loads(json.dumps(ctx.doc)), json.loads(json.dumps(ctx.vx)), dict(ctx.down))
+    copy = Cluster(json.loads(json.dumps(ctx.doc)), json.loads(json.dumps(ctx.vx)), dict(ctx.down),
+                   json.loads(json.dumps(ctx.kvm)) if ctx.kvm is not None else None)
     while True:
         when = copy.next_event_time()
         if when is None or deadline is not None and when > deadline:

@@ -5,6 +5,7 @@ from ..errors import vxvm_error
 from ..getopt import parse
 from ..sizes import megabytes, round_down, round_up
 from . import messages as msg
+from . import snapshots as snaps
 from .model import alignment
 from .requests import VOLUME_NAME, Attributes, disk_group, length, user_volume
 from .volumes import (MIRRORED, STRIPED, NoSpace, Space, default_ncol, grow, length_step,
@@ -113,9 +114,12 @@ def _remove(call, opts, rest):
         raise msg.usage(CMD, ["remove %s: not supported" % rest[0]] if rest and rest[0] != "volume" else [])
     _, dg = disk_group(call, CMD, opts)
     vol = user_volume(CMD, dg, rest[1])
+    problem = snaps.removal_problem(dg, vol, CMD, msg)
+    if problem is not None:
+        raise problem
     if vol.get("open"):
         raise msg.volume_open(CMD, vol["name"], "remove")
-    del dg["volumes"][vol["name"]]
+    snaps.remove_volume(dg, vol)
     return 0
 
 

@@ -160,7 +160,8 @@ def _import(call, opts, rest):
     doc["seq"] += 1
     dg["import_seq"] = doc["seq"]
     for vol in dg["volumes"].values():  # volumes start on import (autostartvolumes)
-        set_state(vol, "ENABLED", "ACTIVE")
+        if vol.get("snap", {}).get("valid", True):   # invalid snapshots stay invalid
+            set_state(vol, "ENABLED", "ACTIVE")
     return 0
 
 

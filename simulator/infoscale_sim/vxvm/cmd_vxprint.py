@@ -10,9 +10,10 @@ from .records import DgView
 
 CMD = "vxprint"
 SELECTORS = {"v": "v", "p": "pl", "s": "sd", "d": "dm", "G": "dg"}
-FLAT_ORDER = ("dg", "dm", "sd", "sv", "pl", "v")
+FLAT_ORDER = ("dg", "dm", "sd", "sv", "sc", "pl", "v", "dc", "sp", "co")
 TYPE_PREFIXES = {"v": "v", "vol": "v", "pl": "pl", "plex": "pl", "sd": "sd", "dm": "dm", "dg": "dg",
-                 "sv": "sv"}
+                 "sv": "sv", "co": "co", "cache": "co", "dc": "dc", "dco": "dc", "sp": "sp",
+                 "sc": "sc"}
 
 
 def vxprint(call, args):
@@ -89,9 +90,9 @@ def _select(view, names, kinds, hier, related):
     elif kinds and related:
         roots = [r for r in view.hierarchy() if r.kind in kinds]
         if "pl" in kinds:
-            roots += [p for v in view.volumes for p in v.children]
+            roots += [p for p in view.all_records() if p.kind == "pl" and p.layer == 1]
         if "sd" in kinds:
-            roots += [s for v in view.volumes for s in v.walk() if s.kind == "sd"]
+            roots += [s for s in view.all_records() if s.kind == "sd"]
         roots = _dedupe(roots)
     elif kinds:
         recs = [r for r in view.all_records() if r.kind in kinds]

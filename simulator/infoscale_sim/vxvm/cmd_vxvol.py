@@ -24,6 +24,10 @@ def vxvol(call, args):
     rc = 0
     for vol in vols:
         if keyword.startswith("start"):
+            if not vol.get("snap", {}).get("valid", True):   # [recon] an invalid snapshot stays so
+                call.eprint("VxVM vxvol ERROR V-5-1-6187 Volume %s is invalid" % vol["name"])
+                rc = msg.RC_FAIL
+                continue
             set_state(vol, "ENABLED", "ACTIVE")
         elif vol.get("open") and not opts.has("f"):
             call.eprint(msg.volume_open(CMD, vol["name"], "stop").lines[0])

@@ -17,6 +17,7 @@ RC_DG_NOT_FOUND = 9    # V-5-1-607 (vxvol)
 USAGE_CODE = {          # [recon] V-numbers of the usage messages
     "vxdisk": 2, "vxdg": 2, "vxassist": 2, "vxresize": 2, "vxprint": 2,
     "vxedit": 2, "vxvol": 2, "vxdisksetup": 2, "vxdiskunsetup": 2,
+    "vxsnap": 2, "vxmake": 2, "vxcache": 2,
 }
 
 SYNOPSIS = {
@@ -53,6 +54,31 @@ SYNOPSIS = {
     ],
     "vxdisksetup": ["vxdisksetup [-f] [-i] [-v] accessname [format=cdsdisk|simple|sliced] [privlen=length]"],
     "vxdiskunsetup": ["vxdiskunsetup [-C] [-f] accessname ..."],
+    "vxsnap": [
+        "vxsnap [-g diskgroup] [-b] prepare volume [ndcomirs=number] [regionsize=size]",
+        "vxsnap [-g diskgroup] [-f] unprepare volume",
+        "vxsnap [-g diskgroup] [-b] make source=volume/newvol=snapvol/cache=cacheobject|"
+        "cachesize=size ...",
+        "vxsnap [-g diskgroup] [-b] make source=volume/snapvol=snapvol[/sync=yes|no] ...",
+        "vxsnap [-g diskgroup] refresh snapvol [source=volume]",
+        "vxsnap [-g diskgroup] restore volume source=snapvol [destroy=yes|no]",
+        "vxsnap [-g diskgroup] dis snapvol",
+        "vxsnap [-g diskgroup] syncwait volume",
+        "vxsnap [-g diskgroup] list [volume ...]",
+        "vxsnap [-g diskgroup] print [volume ...]",
+    ],
+    "vxmake": [
+        "vxmake [-g diskgroup] cache cacheobject cachevolname=volume [regionsize=size] "
+        "[autogrow=on|off] [highwatermark=percent] [autogrowby=size] [maxautogrow=size]",
+    ],
+    "vxcache": [
+        "vxcache [-g diskgroup] start cacheobj ...",
+        "vxcache [-f] [-g diskgroup] stop cacheobj ...",
+        "vxcache [-g diskgroup] stat [cacheobj ...]",
+        "vxcache [-g diskgroup] growcacheto cacheobj newlength",
+        "vxcache [-g diskgroup] growcacheby cacheobj lengthchange",
+        "vxcache [-g diskgroup] set attribute=value ... cacheobj ...",
+    ],
 }
 
 
@@ -146,3 +172,88 @@ def not_vm_disk(cmd, da):
 def invalid_length(cmd, text):
     """[recon] rejected length operand."""
     return vxvm_error(cmd, 5297, "Invalid length: %s" % text, RC_FAIL)
+
+
+# ------------------------------------------------------------- instant snapshots, caches
+
+RC_SNAP_NOT_FOUND = 2     # vxsnap on a volume that does not exist (LITP: "snapshot already deleted")
+RC_NOT_A_SNAPSHOT = 20    # vxsnap dis of a volume that is not (or no longer) a snapshot (LITP)
+
+
+def already_instant_ready(vol):
+    """Text from LITP and a support article ("is already instant ready"); code and rc [recon]."""
+    return vxvm_error("vxsnap", 6700, "volume %s is already instant ready" % vol, RC_FAIL)
+
+
+def not_instant_ready(cmd, vol):
+    """[recon] V-number and rc."""
+    return vxvm_error(cmd, 6151, "Volume %s is not instant ready" % vol, RC_FAIL)
+
+
+def snap_volume_not_found(vol, dg):
+    """[recon] text and V-number; rc 2 as LITP sees for a deleted snapshot."""
+    return vxvm_error("vxsnap", 6143, "Volume %s not found in disk group %s" % (vol, dg),
+                      RC_SNAP_NOT_FOUND)
+
+
+def not_a_snapshot(vol):
+    """[recon] text and V-number; rc 20 as LITP sees for vxsnap dis."""
+    return vxvm_error("vxsnap", 6189, "Volume %s is not a snapshot volume" % vol, RC_NOT_A_SNAPSHOT)
+
+
+def has_snapshots(cmd, vol, names):
+    """[recon] refusing to remove/unprepare a volume that still has snapshots."""
+    return vxvm_error(cmd, 6223, "Volume %s has snapshots (%s): remove or dissociate them first"
+                      % (vol, ", ".join(names)), RC_FAIL)
+
+
+def cache_exists(co):
+    """rc 12, V-5-1-6317 (sample vxvm_error_messages_1)."""
+    return vxvm_error("vxmake", 6317, "Cache %s already exists" % co, RC_EXISTS)
+
+
+def cache_already_started(co):
+    """rc 25, INFO V-5-1-6325 (sample vxvm_error_messages_1)."""
+    return CommandFailed(25, "VxVM vxcache INFO V-5-1-6325 Cache %s is already started" % co)
+
+
+def cache_already_stopped():
+    """rc 26, V-5-1-6326 (sample vxvm_error_messages_1; the text names no cache)."""
+    return vxvm_error("vxcache", 6326, "Cache is already stopped", 26)
+
+
+def cache_not_found(cmd, co):
+    """rc 11, V-5-1-6332 (sample vxvm_error_messages_1, vxcache stop)."""
+    return vxvm_error(cmd, 6332, "Cache %s not in configuration" % co, RC_NOT_FOUND)
+
+
+def cache_not_started(cmd, co):
+    """[recon]"""
+    return vxvm_error(cmd, 6329, "Cache %s is not started" % co, RC_FAIL)
+
+
+def cache_in_use(cmd, co, names):
+    """[recon] removing a cache object that snapshots use, without -r."""
+    return vxvm_error(cmd, 6330, "Cache %s is in use by snapshots (%s): use -r to remove them "
+                      "with the cache" % (co, ", ".join(names)), RC_FAIL)
+
+
+def cachevol_in_use(cmd, vol, co):
+    """[recon]"""
+    return vxvm_error(cmd, 6331, "Volume %s is the cache volume of cache object %s" % (vol, co),
+                      RC_FAIL)
+
+
+def dcl_volume(cmd, vol, parent):
+    """[recon] a DCO log volume goes with `vxsnap unprepare` of its parent."""
+    return vxvm_error(cmd, 6152, "Volume %s is the DCO log volume of %s" % (vol, parent), RC_FAIL)
+
+
+def bad_attribute(cmd, word):
+    """[recon] unknown or badly formed attribute."""
+    return vxvm_error(cmd, 1300, "Unrecognized attribute: %s" % word, RC_FAIL)
+
+
+def bad_value(cmd, key, value):
+    """[recon]"""
+    return vxvm_error(cmd, 1299, "Invalid value for attribute %s: %s" % (key, value), RC_FAIL)

@@ -1,11 +1,16 @@
-"""vxprint's view of a disk group: a tree of records (dg, dm, v, pl, sd, sv and the
-layered v2/p2/s2), built from the domain document."""
+"""vxprint's view of a disk group: a tree of records (dg, dm, v, pl, sd, sv, the layered
+v2/p2/s2, and for instant snapshots co, sc, dc, sp), built from the domain document.
+
+Order (support article 100052444, sample vxprint_htr_1): a volume's plexes and subdisks,
+then its `dc` row, the DCO log volume (v/pl/sd) and the `sp` snap points; cache objects
+come after the volumes, each followed by its cache volume."""
 from .model import privlen, publen
 from .volumes import STRIPED
 
 
 class Rec:
-    """One configuration record. kind: dg dm v pl sd sv; layer 2 = inside a sub-volume."""
+    """One configuration record. kind: dg dm v pl sd sv co sc dc sp; layer 2 = inside a
+    sub-volume."""
 
     __slots__ = ("kind", "name", "data", "children", "layer", "parent", "dg", "volume")
 
@@ -45,10 +50,26 @@ class DgView:
             disk = doc["disks"][da]
             self.dms.append(Rec("dm", dm, {"da": da, "disk": disk, "publen": publen(disk),
                                            "privlen": privlen(disk)}, dg))
-        self.volumes = [self._volume(dg["volumes"][name]) for name in sorted(dg["volumes"])]
+        vols = dg["volumes"]
+        self.volumes = [self._volume(vols[name]) for name in sorted(vols)
+                        if not vols[name].get("dcl_of") and not self._cache_volume(vols[name])]
+        self.caches = []
+        for name in sorted(dg.get("caches", {})):
+            cache = dg["caches"][name]
+            started = cache["started"]
+            data = {"cachevol": cache["cachevol"], "kstate": "ENABLED" if started else "DISABLED",
+                    "state": "ACTIVE" if started else "CLEAN"}   # [recon] state when not started
+            rec = Rec("co", name, data, dg)
+            cvol = vols.get(cache["cachevol"])
+            if cvol is not None:
+                rec.children.append(self._volume(cvol, rec))
+            self.caches.append(rec)
 
-    def _volume(self, vol):
-        rec = Rec("v", vol["name"], vol, self.dg, volume=vol)
+    def _cache_volume(self, vol):
+        return vol.get("cache") in self.dg.get("caches", {})
+
+    def _volume(self, vol, parent=None):
+        rec = Rec("v", vol["name"], vol, self.dg, parent, volume=vol)
         subvols = {sub["name"]: sub for sub in vol.get("subvols", ())}
         for plex in vol["plexes"]:
             prec = Rec("pl", plex["name"], plex, self.dg, rec, volume=vol)
@@ -64,7 +85,30 @@ class DgView:
                     p2 = Rec("pl", subplex["name"], subplex, self.dg, subrec, layer=2, volume=vol)
                     subrec.children.append(p2)
                     self._subdisks(p2, subplex, vol, 2)
+            for sc in plex.get("scs", ()):
+                prec.children.append(Rec("sc", sc["name"], sc, self.dg, prec, volume=vol))
+        dco = vol.get("dco")
+        if dco:
+            dc = Rec("dc", dco["name"], {"parentvol": vol["name"], "logvol": dco["dcl"]},
+                     self.dg, rec, volume=vol)
+            rec.children.append(dc)
+            dcl = self.dg["volumes"].get(dco["dcl"])
+            if dcl is not None:
+                dc.children.append(self._volume(dcl, dc))
+            for point, snapvol in self._snap_points(vol):
+                dc.children.append(Rec("sp", point, {"snapvol": snapvol, "dco": dco["name"]},
+                                       self.dg, dc, volume=vol))
         return rec
+
+    def _snap_points(self, vol):
+        """(snap point, volume at its other end): the parent first, then the snapshots."""
+        points = []
+        snap = vol.get("snap")
+        if snap and snap["source"]:
+            points.append((snap["sp_own"], snap["source"]))
+        for name in vol["dco"]["snaps"]:
+            points.append((self.dg["volumes"][name]["snap"]["sp_src"], name))
+        return points
 
     def _subdisks(self, prec, plex, vol, layer):
         for sd in sorted(plex["sds"], key=lambda s: (s["col"], s["coff"])):
@@ -72,13 +116,13 @@ class DgView:
             prec.children.append(Rec("sd", sd["name"], data, self.dg, prec, layer, vol))
 
     def hierarchy(self):
-        """Top-level records in hierarchical order: dg, dms, volumes."""
-        return [self.dg_rec] + self.dms + self.volumes
+        """Top-level records in hierarchical order: dg, dms, volumes, cache objects."""
+        return [self.dg_rec] + self.dms + self.volumes + self.caches
 
     def all_records(self):
         out = [self.dg_rec] + self.dms
-        for vol in self.volumes:
-            out.extend(vol.walk())
+        for top in self.volumes + self.caches:
+            out.extend(top.walk())
         return out
 
     def by_name(self, name):

@@ -60,6 +60,12 @@ def record_names(vol):
         names.extend(p["name"] for p in sub["plexes"])
     for plex in iter_plexes(vol):
         names.extend(sd["name"] for sd in plex["sds"])
+        names.extend(sc["name"] for sc in plex.get("scs", ()))
+    if "dco" in vol:
+        names.append(vol["dco"]["name"])
+    snap = vol.get("snap")
+    if snap:
+        names.extend(n for n in (snap["sp_src"], snap["sp_own"]) if n)
     return names
 
 
@@ -94,7 +100,7 @@ class Space:
     def __init__(self, doc, dg):
         self.order = list(dg["dms"])
         self.free = {}
-        self.names = set(dg["dms"])
+        self.names = set(dg["dms"]) | set(dg.get("caches", ()))
         used = {dm: [] for dm in self.order}
         for vol in dg["volumes"].values():
             self.names.update(record_names(vol))

@@ -75,7 +75,8 @@ def row_t(rec, unit=None, flat=False):
     if kind == "v":
         prefplex = _prefplex(d) if rec.layer == 1 else "-"
         utype = d.get("utype", rec.volume["utype"])
-        return tabbed([tag, rec.name, "-", d["kstate"], d["state"], _len(d["len"], unit),
+        co = _cache_of_volume(rec) or "-"
+        return tabbed([tag, rec.name, co, d["kstate"], d["state"], _len(d["len"], unit),
                        "SELECT", prefplex, utype], STOPS_T)
     if kind == "pl":
         ncolwid = "%d/%d" % (d["ncol"], d["su"]) if d["layout"] == "STRIPE" else "-"
@@ -88,7 +89,22 @@ def row_t(rec, unit=None, flat=False):
         nm = rec.volume["nmirror"]
         return tabbed(["sv", rec.name, rec.parent.name, d["subvol"], "1", _len(d["len"], unit),
                        _coloff(rec, unit), "%d/%d" % (nm, nm), "ENA"], STOPS_T)
+    if kind == "co":
+        return tabbed(["co", rec.name, d["cachevol"], d["kstate"], d["state"]], STOPS_T)
+    if kind == "sc":   # [recon] DISKOFFS 0, OFF 0, DEVICE -
+        return tabbed(["sc", rec.name, rec.parent.name, d["cache"], "0", _len(d["len"], unit),
+                       "0", "-", "ENA"], STOPS_T)
+    if kind == "dc":
+        return tabbed(["dc", rec.name, d["parentvol"], d["logvol"]], STOPS_T)
+    if kind == "sp":
+        return tabbed(["sp", rec.name, d["snapvol"], d["dco"]], STOPS_T)
     raise ValueError(kind)
+
+
+def _cache_of_volume(rec):
+    """The cache object a (top-level) cache volume belongs to, for the RVG/VSET/CO column."""
+    co = rec.data.get("cache") if rec.layer == 1 else None
+    return co if co and co in rec.dg.get("caches", {}) else None
 
 
 def row_default(rec, unit=None, flat=False):
@@ -111,6 +127,15 @@ def row_default(rec, unit=None, flat=False):
     elif kind == "sv":  # [recon]
         values = ["sv", rec.name, rec.parent.name, "ENABLED", _len(d["len"], unit),
                   _len(d["coff"], unit), "-", "-", "-"]
+    elif kind == "sc":  # [recon]
+        values = ["sc", rec.name, rec.parent.name, "ENABLED", _len(d["len"], unit), "0",
+                  "-", "-", "-"]
+    elif kind == "co":  # [recon]
+        values = ["co", rec.name, d["cachevol"], d["kstate"], "-", "-", d["state"], "-", "-"]
+    elif kind == "dc":  # [recon]
+        values = ["dc", rec.name, d["parentvol"], "-", "-", "-", "-", "-", "-"]
+    elif kind == "sp":  # [recon]
+        values = ["sp", rec.name, d["snapvol"], "-", "-", "-", "-", "-", "-"]
     else:
         raise ValueError(kind)
     return tabbed(values, STOPS_DEFAULT)
@@ -130,6 +155,10 @@ def _field(rec, name, unit):
         return rec.name
     if name == "dgname":
         return rec.dg["name"]
+    if name in ("cache", "snap_type"):   # [gk]
+        return _snap_field(rec, name)
+    if kind in ("co", "dc", "sp"):
+        return _object_field(rec, name)
     if name in ("len", "length"):
         if kind == "dm":
             return _len(d["publen"], unit)
@@ -141,7 +170,7 @@ def _field(rec, name, unit):
     if name == "assoc":
         if kind == "v":
             return vol["utype"] if rec.layer == 1 else rec.parent.parent.name
-        if kind in ("pl", "sd", "sv"):
+        if kind in ("pl", "sd", "sv", "sc"):
             return rec.parent.name
         if kind == "dm":
             return d["da"]
@@ -152,6 +181,8 @@ def _field(rec, name, unit):
         if kind != "v":
             return "-"
         return "on" if (rec.layer == 1 and vol.get("open")) else "off"
+    if kind == "sc" and name in ("da_name", "dm_name", "dev_offset", "offset"):
+        return "-"
     if name == "layout":
         if kind == "pl":
             return d["layout"]
@@ -197,6 +228,35 @@ def _field(rec, name, unit):
     raise UnknownField(name)
 
 
+def _snap_field(rec, name):
+    """cache: the cache object of an SO snapshot volume (or of a subcache); snap_type:
+    spaceopt / fullinst for snapshot volumes. [gk] "-" elsewhere."""
+    if rec.kind == "sc":
+        return rec.data["cache"] if name == "cache" else "-"
+    snap = rec.data.get("snap") if rec.kind == "v" and rec.layer == 1 else None
+    if not snap:
+        return "-"
+    if name == "cache":
+        return snap["cache"] or "-"
+    return snap["type"]
+
+
+def _object_field(rec, name):
+    """Fields of co, dc and sp records. [recon]"""
+    d = rec.data
+    if name == "assoc":
+        return d[{"co": "cachevol", "dc": "parentvol", "sp": "snapvol"}[rec.kind]]
+    if name in ("kstate", "state"):
+        return d.get(name, "-")
+    if name in ("comment", "putil0", "putil1", "putil2", "tutil0", "tutil1", "tutil2"):
+        return ""
+    if name == "dgid":
+        return rec.dg["dgid"]
+    if name in KNOWN_FIELDS:
+        return "-"
+    raise UnknownField(name)
+
+
 _FIELD = re.compile(r"%(?:\{([A-Za-z_0-9]+)(?::(-?[0-9]+))?\}|([A-Za-z_0-9]+)|(%))")
 
 
@@ -226,7 +286,7 @@ KNOWN_FIELDS = {
     "name", "dgname", "len", "length", "kstate", "state", "assoc", "use_type", "utype",
     "devopen", "layout", "ncol", "nmirror", "stripeunit", "pl_num", "sd_num", "da_name",
     "dm_name", "dev_offset", "offset", "publen", "privlen", "read_pol", "comment", "putil0",
-    "putil1", "putil2", "tutil0", "tutil1", "tutil2", "dgid",
+    "putil1", "putil2", "tutil0", "tutil1", "tutil2", "dgid", "cache", "snap_type",
 }
 
 
@@ -302,6 +362,8 @@ def long_block(rec, unit=None):
             "flags:    enabled",
             "device:   device=%s path=/dev/vx/dmp/%ss3" % (d["da"], d["da"]),
         ]
+    if rec.kind in ("co", "sc", "dc", "sp"):
+        return _object_block(rec, unit)
     return [
         "Subvolume: %s" % rec.name,
         "info:     len=%s" % _len(d["len"], unit),
@@ -310,9 +372,43 @@ def long_block(rec, unit=None):
     ]
 
 
+def _object_block(rec, unit):
+    """[recon] -l blocks of cache objects, subcaches, DCOs and snap points."""
+    d = rec.data
+    if rec.kind == "co":
+        cache = rec.dg["caches"][rec.name]
+        return ["Cache:    %s" % rec.name,
+                "info:     regionsize=%s" % _len(cache["regionsize"], unit),
+                "state:    state=%s kernel=%s" % (d["state"], d["kstate"]),
+                "assoc:    cachevol=%s" % d["cachevol"],
+                "policies: autogrow=%s highwatermark=%d maxautogrow=%s"
+                % ("on" if cache["autogrow"] else "off", cache["hwm"],
+                   _len(cache["maxautogrow"], unit))]
+    if rec.kind == "sc":
+        return ["Subcache: %s" % rec.name, "info:     cache=%s len=%s" % (d["cache"], _len(d["len"], unit)),
+                "assoc:    vol=%s plex=%s" % (rec.parent.parent.name, rec.parent.name)]
+    if rec.kind == "dc":
+        return ["Dco:      %s" % rec.name, "assoc:    vol=%s log=%s" % (d["parentvol"], d["logvol"])]
+    return ["Snappoint: %s" % rec.name, "assoc:    snapvol=%s dco=%s" % (d["snapvol"], d["dco"])]
+
+
 def make_block(rec):
     """`vxprint -m` (vxmake description) with a subset of fields. [recon]"""
     d = rec.data
+    if rec.kind == "co":
+        cache = rec.dg["caches"][rec.name]
+        return ["co %s" % rec.name, "\tcachevol=%s" % d["cachevol"],
+                "\tregionsize=%d" % cache["regionsize"],
+                "\tautogrow=%s" % ("on" if cache["autogrow"] else "off"),
+                "\thighwatermark=%d" % cache["hwm"], "\tkstate=%s" % d["kstate"],
+                "\tstate=\"%s\"" % d["state"]]
+    if rec.kind == "sc":
+        return ["sc %s" % rec.name, "\tcache=%s" % d["cache"], "\tlen=%d" % d["len"],
+                "\tplex=%s" % rec.parent.name]
+    if rec.kind == "dc":
+        return ["dco %s" % rec.name, "\tparent_vol=%s" % d["parentvol"], "\tlog_vol=%s" % d["logvol"]]
+    if rec.kind == "sp":
+        return ["sp %s" % rec.name, "\tsnapvol=%s" % d["snapvol"], "\tdco=%s" % d["dco"]]
     if rec.kind == "dg":
         return ["dg %s" % rec.name, "\tdgid=%s" % rec.dg["dgid"], "\tcds=%s" % ("on" if rec.dg["cds"] else "off")]
     if rec.kind == "dm":

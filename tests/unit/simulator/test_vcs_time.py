@@ -106,6 +106,9 @@ def test_per_type_times_from_the_estate_and_per_resource_override(tmp_path):
 def test_kvm_guest_takes_its_delay_after_online(tmp_path):
     sim = make(tmp_path, speed=100.0)
     sim.group("vm", resources=[("vm01", "KVMGuest", {"GuestName": "vm01", "DelayAfterGuestOnline": 10}, [])])
+    definition = tmp_path / "vm01.xml"
+    definition.write_text("<domain type='kvm'><name>vm01</name><memory>1024</memory></domain>")
+    sim.ok("virsh define %s" % definition, node="prod-n3")
     sim.ok("hagrp -online vm -sys prod-n3")
     doc = sim.vcs()
     busy = doc["resources"]["vm01"]["rt"]["prod-n3"]["busy"]

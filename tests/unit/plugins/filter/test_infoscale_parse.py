@@ -12,9 +12,10 @@ import pytest
 from ansible.errors import AnsibleFilterError
 
 from ansible_collections.continuum.infoscale.plugins.filter import infoscale_parse as plugin
+from ansible_collections.continuum.infoscale.plugins.module_utils.kvm import _parse as kvm_parse
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs import _maincf
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs import _parse as vcs_parse
-from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm import _parse, _records
+from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm import _parse, _parse_snap, _records
 from ansible_collections.continuum.infoscale.tests.unit import samples
 
 infoscale_parse = plugin.FilterModule().filters()['infoscale_parse']
@@ -143,7 +144,7 @@ def test_stdout_lines_give_the_same_result_as_stdout():
 
 
 def test_every_kind_uses_a_module_utils_parser():
-    shared = set(id(value) for module in (_parse, _records, vcs_parse, _maincf)
+    shared = set(id(value) for module in (_parse, _parse_snap, _records, vcs_parse, _maincf, kvm_parse)
                  for value in vars(module).values() if callable(value))
     for kind, parser in plugin.PARSERS.items():
         if parser.__module__ == plugin.__name__:

@@ -90,10 +90,11 @@ def views():
     return diskgroup_view(parse_vxprint(LAYOUTS_HTR), 'dbdg')
 
 
-def volume(name, length, layout, ncol, nmirror, plexes, kstate='ENABLED', state='ACTIVE'):
+def volume(name, length, layout, ncol, nmirror, plexes, kstate='ENABLED', state='ACTIVE', instant_ready=False):
     return dict(name=name, diskgroup='dbdg', length=length, kstate=kstate, state=state,
                 utype='fsgen', layout=layout, ncol=ncol, nmirror=nmirror, plexes=plexes,
-                device='/dev/vx/dsk/dbdg/' + name, raw_device='/dev/vx/rdsk/dbdg/' + name)
+                device='/dev/vx/dsk/dbdg/' + name, raw_device='/dev/vx/rdsk/dbdg/' + name,
+                instant_ready=instant_ready)
 
 
 def test_disks_of_the_group():
@@ -135,7 +136,7 @@ def test_layout_concat_mirror():
 
 def test_volume_with_dco_and_a_volume_without_plexes():
     vols = views()['volumes']
-    assert vols['dvol'] == volume('dvol', 204800, 'concat', None, 1, ['dvol-01'])
+    assert vols['dvol'] == volume('dvol', 204800, 'concat', None, 1, ['dvol-01'], instant_ready=True)
     assert vols['empty'] == volume('empty', 2048, None, None, 0, [], kstate='DISABLED', state='EMPTY')
 
 
@@ -164,7 +165,7 @@ def test_htr_capture_hides_the_dcl_volumes():
         'kstate': 'ENABLED', 'state': 'ACTIVE', 'utype': 'fsgen', 'layout': 'concat', 'ncol': None,
         'nmirror': 1, 'plexes': ['vol_41t7e8pv9gs3863639o0-01'],
         'device': '/dev/vx/dsk/vrts_kube_dg-59131/vol_41t7e8pv9gs3863639o0',
-        'raw_device': '/dev/vx/rdsk/vrts_kube_dg-59131/vol_41t7e8pv9gs3863639o0'}
+        'raw_device': '/dev/vx/rdsk/vrts_kube_dg-59131/vol_41t7e8pv9gs3863639o0', 'instant_ready': True}
     assert used_sectors_by_disk(records) == {
         'disk_0': 62914560 * 2 + 125829120 + 67968 * 2 + 70400}
 
