@@ -191,7 +191,7 @@ from ansible_collections.continuum.infoscale.plugins.module_utils._runner import
 from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm._cache import (
     CACHE_LAYOUTS, cache_facts, plan_cache, region_size_problem)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm._read import (
-    open_checker, read_cache_stat, read_diskgroup_snapshots)
+    open_checker, read_cache_stat, read_diskgroup_snapshots, read_or_assume)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm._size import (
     SizeError, parse_size)
 
@@ -249,7 +249,7 @@ def main():
     dg, name = params['diskgroup'], params['name']
     plan = None
     try:
-        dg_view = read_diskgroup_snapshots(runner, dg)
+        dg_view = read_or_assume(module, runner, dg)
         stat = read_stat(runner, dg_view, name)
         before = cache_facts(dg_view['caches'].get(name), stat)
         plan, stat = plan_cache(dg_view, params, stat, open_checker(runner, dg))

@@ -175,7 +175,7 @@ from ansible_collections.continuum.infoscale.plugins.module_utils._result import
 from ansible_collections.continuum.infoscale.plugins.module_utils._runner import (
     CommandError, Runner, fail_command)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm._read import (
-    open_checker, read_diskgroup_snapshots)
+    open_checker, read_diskgroup_snapshots, read_or_assume)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm._size import (
     SizeError, parse_size)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm._snapshot import (
@@ -243,7 +243,8 @@ def main():
     dg, names = params['diskgroup'], params['names']
     plan = None
     try:
-        dg_view = read_diskgroup_snapshots(runner, dg)
+        dg_view = read_or_assume(module, runner, dg, volumes=[params['source']],
+                                 caches=[params['cache']] if params.get('cache') else [])
         plan, warnings = plan_snapshots(dg_view, params, open_checker(runner, dg))
         for warning in warnings:
             module.warn(warning)

@@ -186,7 +186,7 @@ from ansible_collections.continuum.infoscale.plugins.module_utils._result import
 from ansible_collections.continuum.infoscale.plugins.module_utils._runner import (
     CommandError, Runner, fail_command)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm._read import (
-    read_diskgroup, read_diskgroup_snapshots, read_volumes_in_use)
+    read_diskgroup, read_or_assume, read_volumes_in_use)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm._size import (
     SizeError, parse_size)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm._volume import (
@@ -211,18 +211,6 @@ def validated(module):
     return params
 
 
-def read_diskgroup_or_plan(module, runner, dg):
-    """The disk group; in check mode a missing one is taken as made by an earlier task."""
-    try:
-        return read_diskgroup_snapshots(runner, dg)
-    except PlanError as exc:
-        if not module.check_mode:
-            raise
-        module.warn('%s; check mode assumes an earlier task creates it, so the volume is '
-                    'planned as new' % exc)
-        return dict(name=dg, disks=None, volumes={})
-
-
 def main():
     module = AnsibleModule(
         argument_spec=dict(
@@ -243,7 +231,7 @@ def main():
     dg = params['diskgroup']
     plan = None
     try:
-        dg_view = read_diskgroup_or_plan(module, runner, dg)
+        dg_view = read_or_assume(module, runner, dg)
         plan = plan_volume(dg_view, params, lambda name: name in read_volumes_in_use(runner, dg)[1])
         runner.apply(plan.commands)
         after = plan.after

@@ -30,14 +30,19 @@ def test_preview_then_deploy_then_nothing_to_do(fast):
     run_playbook(fast, DEPLOY).assert_ok()
     changes = [entry['argv'] for entry in mutating_calls(fast.log())]
     assert ['vxassist', '-g', 'dbdg', 'make', 'dbdata', '20g', 'layout=mirror', 'nmirror=2'] in changes
-    assert changes.index(['hagrp', '-add', 'dbsg']) < changes.index(['hagrp', '-add', 'appsg'])
+    assert changes.index(['hagrp', '-add', 'dbsg']) < changes.index(['hagrp', '-add', 'app01_sg'])
     assert changes.index(['hagrp', '-online', 'dbsg', '-sys', 'prod-n1']) < \
-        changes.index(['hagrp', '-online', 'appsg', '-sys', 'prod-n1'])
-    assert group_states(fast) == {
-        'dbsg': {'prod-n1': 'ONLINE', 'prod-n2': 'OFFLINE'},
-        'appsg': {'prod-n1': 'ONLINE', 'prod-n2': 'OFFLINE'},
-        'websg': {'prod-n1': 'ONLINE', 'prod-n2': 'ONLINE'},
-    }
+        changes.index(['hagrp', '-online', 'app01_sg', '-sys', 'prod-n1'])
+    assert [argv for argv in changes if argv[:2] == ['vxsnap', '-g'] and argv[3] == 'make'] == [
+        ['vxsnap', '-g', 'bootdg', 'make', 'source=gold/newvol=app01_boot/cache=gold_co',
+         'source=gold/newvol=app02_boot/cache=gold_co'],
+        ['vxsnap', '-g', 'bootdg', 'make', 'source=gold/newvol=web01_boot/cache=gold_co',
+         'source=gold/newvol=web02_boot/cache=gold_co']]
+    online_on_n1 = {'prod-n1': 'ONLINE', 'prod-n2': 'OFFLINE'}
+    assert group_states(fast) == dict((group, online_on_n1) for group in (
+        'dbsg', 'bootdg_sg', 'app01_sg', 'app02_sg', 'web01_sg', 'web02_sg'))
+    rc, out, err = fast.run('prod-n1', ['virsh', 'list', '--all'])
+    assert rc == 0 and out.count(' running') == 4, out + err
     assert read_only(fast) == '1'
     rc, out, err = fast.run('prod-n1', ['vxprint', '-g', 'dbdg', '-q', '-v', '-F', '%name %devopen'])
     assert rc == 0 and 'dbdata on' in out, out + err
@@ -49,7 +54,7 @@ def test_preview_then_deploy_then_nothing_to_do(fast):
 
 
 def test_a_resource_that_fails_to_come_online(fast):
-    run_playbook(fast, DEPLOY, extra_vars={'service_groups_online': False}).assert_ok()
+    run_playbook(fast, DEPLOY, extra_vars={'service_groups_online': False, 'vm_clone_online': False}).assert_ok()
     fast.sim('fault', 'resource', 'db_server', '--cluster', 'prodclus')
     result = run_playbook(fast, DEPLOY)
     assert result.rc != 0 and result.failed_total == 1
@@ -63,10 +68,12 @@ def test_a_resource_that_fails_to_come_online(fast):
 def test_a_node_crash_fails_the_service_over(fast):
     run_playbook(fast, DEPLOY).assert_ok()
     fast.sim('fault', 'crash-node', 'prod-n1')
-    rc, out, err = fast.run('prod-n2', ['hagrp', '-wait', 'appsg', 'State', 'ONLINE', '-sys', 'prod-n2', '-time', '60'])
+    rc, out, err = fast.run('prod-n2', ['hagrp', '-wait', 'web02_sg', 'State', 'ONLINE', '-sys', 'prod-n2', '-time', '600'])
     assert rc == 0, out + err
     states = group_states(fast, target='prod-n2')
-    assert states['dbsg']['prod-n2'] == 'ONLINE'
-    assert states['appsg']['prod-n2'] == 'ONLINE'
+    for group in ('dbsg', 'bootdg_sg', 'app01_sg', 'app02_sg', 'web01_sg', 'web02_sg'):
+        assert states[group]['prod-n2'] == 'ONLINE', (group, states)
     rc, out, err = fast.run('prod-n2', ['vxdisk', '-o', 'alldgs', 'list'])
-    assert rc == 0 and ' dbdg ' in out, out + err
+    assert rc == 0 and ' dbdg ' in out and ' bootdg ' in out, out + err
+    rc, out, err = fast.run('prod-n2', ['virsh', 'list'])
+    assert rc == 0 and out.count(' running') == 4, out + err

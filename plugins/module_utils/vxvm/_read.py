@@ -92,3 +92,20 @@ def open_checker(runner, dg):
             opened.append(read_volumes_in_use(runner, dg)[1])
         return volume in opened[0]
     return is_open
+
+
+def read_or_assume(module, runner, dg, volumes=(), caches=()):
+    """``read_diskgroup_snapshots``; in check mode a disk group that is not imported yet is
+    taken as made by an earlier task of the same run (with a warning), holding ``volumes``
+    (prepared for instant snapshots) and ``caches``, so a whole deployment can be previewed."""
+    try:
+        return read_diskgroup_snapshots(runner, dg)
+    except PlanError as exc:
+        if not module.check_mode:
+            raise
+        module.warn('%s; check mode assumes an earlier task creates it' % exc)
+    assumed = dict(name=dg, disks=None, snapshots={}, prepared=list(volumes))
+    assumed['volumes'] = dict((name, dict(name=name, diskgroup=dg, length=None)) for name in volumes)
+    assumed['caches'] = dict((name, dict(name=name, diskgroup=dg, cache_volume=None, length=None,
+                                         kstate=None, state=None, snapshots=[])) for name in caches)
+    return assumed

@@ -54,6 +54,8 @@ def _check_existing(snap, params):
 def _cache_warning(dg_view, cache, source_length, new):
     """A warning when the cache is small for what its snapshots could come to need, or None."""
     view = dg_view['caches'][cache]
+    if not source_length or view.get('length') is None:
+        return None
     lengths = dict((name, v.get('length') or 0) for name, v in dg_view['volumes'].items())
     could_need = len(new) * source_length
     for snap in view.get('snapshots') or []:
