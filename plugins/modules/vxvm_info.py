@@ -17,6 +17,7 @@ description:
   - Disk groups with instant snapshots are also read with C(vxsnap -g <dg> list) (the data each
     snapshot holds apart from its source), and each cache object with C(vxcache -g <dg> stat <cache>)
     (its use); O(diskgroup) limits these reads to one disk group.
+  - A full cache (its space-optimized snapshots invalidated) is reported with a warning that names them.
   - Disk groups deported, or imported on another node, are listed with their disks; their
     volumes are only visible where the group is imported.
 author:
@@ -257,6 +258,22 @@ def collect(disks, records, only, runner=None):
                 caches=caches, savings=savings(snapshots, caches, lengths))
 
 
+def space_warnings(facts):
+    """A warning per full cache, naming the space-optimized snapshots it invalidated."""
+    invalid = [s for s in facts['snapshots'] if s.get('state') == 'INVALID']
+    warnings = []
+    for cache in facts['caches']:
+        if cache.get('state') != 'FULL':
+            continue
+        lost = sorted(s['name'] for s in invalid if s.get('cache') == cache['name'] and s['diskgroup'] == cache['diskgroup'])
+        warnings.append('cache %s of disk group %s is full: %s; grow it (continuum.infoscale.vxvm_cache size) '
+                        'and refresh them from their source (continuum.infoscale.vxvm_snapshot state=refreshed)'
+                        % (cache['name'], cache['diskgroup'],
+                           'the space-optimized snapshots %s are invalid' % ', '.join(lost) if lost
+                           else 'new writes to its snapshots cannot be kept'))
+    return warnings
+
+
 def main():
     module = AnsibleModule(
         argument_spec=dict(diskgroup=dict(type='str')),
@@ -271,6 +288,8 @@ def main():
         facts = collect(read_disks(runner), read_all_diskgroups(runner), only, runner)
     except CommandError as exc:
         fail_command(module, exc, [])
+    for warning in space_warnings(facts):
+        module.warn(warning)
     module.exit_json(changed=False, commands=[], **facts)
 
 
