@@ -91,8 +91,8 @@ def test_refresh_resets_a_clone(estate):
     assert info(estate)['savings']['used_bytes'] == 100 * MIB
     estate.run('prod-n1', ['virsh', 'destroy', 'web01'])
     estate.run('prod-n1', ['virsh', 'destroy', 'web02'])
-    refreshed = call_module(estate, 'vxvm_snapshot', {'diskgroup': 'bootdg', 'source': 'gold',
-                                                       'names': ['web01_boot', 'web02_boot'], 'state': 'refreshed'})
+    refresh = {'diskgroup': 'bootdg', 'source': 'gold', 'names': ['web01_boot', 'web02_boot'], 'state': 'refreshed'}
+    refreshed = call_module(estate, 'vxvm_snapshot', refresh)
     assert refreshed.changing_calls == [['vxsnap', '-g', 'bootdg', 'refresh', 'web01_boot', 'source=gold'],
                                         ['vxsnap', '-g', 'bootdg', 'refresh', 'web02_boot', 'source=gold']]
     assert info(estate)['savings']['used_bytes'] == 0
