@@ -85,14 +85,18 @@ def test_a_small_cache_is_a_warning_not_an_error(estate):
     assert 'cache gold_co' in result.stdout + result.stderr and 'smaller than' in result.stdout + result.stderr
 
 
-def test_refresh_resets_a_clone(estate):
-    run_playbook(estate, CLONES, extra_vars=dict(REQUEST, vm_clone_count=2, vm_clone_vcs=False)).assert_ok()
+def test_refresh_resets_the_clones(estate):
+    request = dict(REQUEST, vm_clone_count=2)
+    run_playbook(estate, CLONES, extra_vars=request).assert_ok()
     write(estate, 'web01_boot', '100m')
     assert info(estate)['savings']['used_bytes'] == 100 * MIB
-    estate.run('prod-n1', ['virsh', 'destroy', 'web01'])
-    estate.run('prod-n1', ['virsh', 'destroy', 'web02'])
-    refresh = {'diskgroup': 'bootdg', 'source': 'gold', 'names': ['web01_boot', 'web02_boot'], 'state': 'refreshed'}
-    refreshed = call_module(estate, 'vxvm_snapshot', refresh)
-    assert refreshed.changing_calls == [['vxsnap', '-g', 'bootdg', 'refresh', 'web01_boot', 'source=gold'],
-                                        ['vxsnap', '-g', 'bootdg', 'refresh', 'web02_boot', 'source=gold']]
+    since = estate.last_id()
+    run_playbook(estate, CLONES, extra_vars=dict(request, vm_clone_refresh=True)).assert_ok()
+    changes = [e['argv'] for e in mutating_calls(estate.log(since=since))]
+    assert [argv for argv in changes if argv[0] == 'vxsnap'] == [
+        ['vxsnap', '-g', 'bootdg', 'refresh', 'web01_boot', 'source=gold'],
+        ['vxsnap', '-g', 'bootdg', 'refresh', 'web02_boot', 'source=gold']]
+    assert ['virsh', 'shutdown', 'web01'] in changes and ['virsh', 'start', 'web01'] in changes
     assert info(estate)['savings']['used_bytes'] == 0
+    rc, out, err = estate.run('prod-n1', ['virsh', 'list'])
+    assert rc == 0 and out.count(' running') == 2, out + err
