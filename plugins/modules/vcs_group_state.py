@@ -164,10 +164,9 @@ from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.continuum.infoscale.plugins.module_utils._names import name_problems
 from ansible_collections.continuum.infoscale.plugins.module_utils._result import PlanError
-from ansible_collections.continuum.infoscale.plugins.module_utils._runner import (
-    CommandError, Runner, fail_command)
+from ansible_collections.continuum.infoscale.plugins.module_utils._runner import CommandError, Runner
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._apply import (
-    Deadline, WaitFailed, in_transaction, run_configuration, wait_for_state)
+    Deadline, WaitFailed, fail_run, in_transaction, run_configuration, wait_for_state)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._config import read_is_read_only
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._read import (
     read_group_view, read_system_states)
@@ -234,15 +233,8 @@ def main():
             for state, system in plan.waits:
                 wait_for_state(runner, name, state, system, deadline)
                 waited.append(dict(state=state, system=system))
-    except PlanError as exc:
-        module.fail_json(msg=str(exc), commands=[])
-    except WaitFailed as exc:
-        module.fail_json(msg=str(exc), commands=commands, executed=runner.executed, **exc.result())
-    except CommandError as exc:
-        extra = dict(executed=runner.executed)
-        if getattr(exc, 'close_error', None):
-            extra['close_error'] = exc.close_error
-        fail_command(module, exc, commands, **extra)
+    except (PlanError, WaitFailed, CommandError) as exc:
+        fail_run(module, exc, commands, runner)
     result = dict(changed=plan.changed, commands=commands, waited=waited, group=plan.after)
     if module._diff:
         result['diff'] = dict(before=plan.before, after=plan.after)

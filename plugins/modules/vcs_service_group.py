@@ -288,10 +288,9 @@ source:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.continuum.infoscale.plugins.module_utils._result import PlanError
-from ansible_collections.continuum.infoscale.plugins.module_utils._runner import (
-    CommandError, Runner, fail_command)
+from ansible_collections.continuum.infoscale.plugins.module_utils._runner import CommandError, Runner
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._apply import (
-    Deadline, WaitFailed, in_transaction, run_configuration, wait_for_state)
+    Deadline, WaitFailed, fail_run, in_transaction, run_configuration, wait_for_state)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._config import read_configuration
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._group_plan import (
     CATEGORIES, LOCATIONS, RIGIDITIES, plan_group_removal, plan_service_group, request_problems)
@@ -423,15 +422,8 @@ def main():
             planned.extend(commands)
             run_configuration(runner, plan.commands, view.read_only)
             before, after = plan.before, plan.after
-    except PlanError as exc:
-        module.fail_json(msg=str(exc), commands=[])
-    except WaitFailed as exc:
-        module.fail_json(msg=str(exc), commands=planned, executed=runner.executed, **exc.result())
-    except CommandError as exc:
-        extra = dict(executed=runner.executed)
-        if getattr(exc, 'close_error', None):
-            extra['close_error'] = exc.close_error
-        fail_command(module, exc, planned, **extra)
+    except (PlanError, WaitFailed, CommandError) as exc:
+        fail_run(module, exc, planned, runner)
     result = dict(changed=bool(commands), commands=commands, group=group_result(name, after), source=source)
     if module._diff:
         result['diff'] = diff_of(name, before, after)

@@ -10,7 +10,8 @@ __metaclass__ = type
 import math
 import time
 
-from ansible_collections.continuum.infoscale.plugins.module_utils._runner import CommandError
+from ansible_collections.continuum.infoscale.plugins.module_utils._result import PlanError
+from ansible_collections.continuum.infoscale.plugins.module_utils._runner import CommandError, fail_command
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._parse import parse_display
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._read import read_group_states
 
@@ -131,3 +132,15 @@ def wait_for_state(runner, group, state, system, deadline, step=None):
     if any('FAULTED' in value for value in states.values()) or faulted:
         message += ' (fix the cause, then clear the fault: continuum.infoscale.vcs_group_state state=cleared)'
     raise WaitFailed(message, error.argv, error.rc, error.stdout, error.stderr, states)
+
+
+def fail_run(module, error, commands, runner):
+    """fail_json for what stopped a VCS module: the reason, the commands planned and those run."""
+    if isinstance(error, PlanError):
+        module.fail_json(msg=str(error), commands=[])
+    if isinstance(error, WaitFailed):
+        module.fail_json(msg=str(error), commands=commands, executed=runner.executed, **error.result())
+    extra = dict(executed=runner.executed)
+    if getattr(error, 'close_error', None):
+        extra['close_error'] = error.close_error
+    fail_command(module, error, commands, **extra)
