@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: kvm_guest
 short_description: Define, start, shut down and remove KVM guests (libvirt domains) with virsh
-version_added: 0.3.0
+version_added: 0.1.0
 description:
   - Makes a KVM guest on the node the task runs on match the request, with C(virsh define),
     C(start), C(shutdown), C(destroy) and C(undefine). Guests are defined per node, as libvirt

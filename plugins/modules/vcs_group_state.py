@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: vcs_group_state
 short_description: Bring a VCS service group online or offline, switch, freeze, unfreeze or clear it
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Drives the operational state of a Veritas Cluster Server (VCS) service group with C(hagrp),
     and waits for the result with the product's own C(hagrp -wait) (no polling).

@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: vcs_info
 short_description: Cluster, systems, service groups, resources and their states in Cluster Server (VCS)
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Returns what Veritas Cluster Server (VCS) knows on the node the task runs on - the cluster and
     its attributes (C(haclus -display)), the systems and the state of every group on every system

@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: vcs_service_group
 short_description: Configure a Cluster Server (VCS) service group, its resources and dependencies
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Makes the configuration of a Veritas Cluster Server (VCS) service group match the request -
     group attributes (SystemList, AutoStartList, Parallel and any other), resources with their

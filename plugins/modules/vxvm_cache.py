@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: vxvm_cache
 short_description: Cache objects for space-optimized VxVM snapshots
-version_added: 0.3.0
+version_added: 0.1.0
 description:
   - Makes a Veritas Volume Manager (VxVM) cache object, the shared store of the regions in which
     space-optimized instant snapshots differ from their source, match the request.

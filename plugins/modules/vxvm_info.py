@@ -104,7 +104,6 @@ snapshots:
   returned: always
   type: list
   elements: dict
-  version_added: 0.3.0
   sample:
     - name: vm01_boot
       diskgroup: bootdg
@@ -125,7 +124,6 @@ caches:
   returned: always
   type: list
   elements: dict
-  version_added: 0.3.0
   sample:
     - {name: gold_co, diskgroup: bootdg, cache_volume: gold_cachevol, length: 8388608, size_bytes: 4294967296,
        used: 1048576, used_bytes: 536870912, used_percent: 12, region_size: 128, region_size_bytes: 65536,
@@ -136,7 +134,6 @@ savings:
       full copies of them would take (the sum of their sources' lengths).
   returned: always
   type: dict
-  version_added: 0.3.0
   contains:
     clones:
       description: Number of space-optimized snapshots.

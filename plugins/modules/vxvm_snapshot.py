@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: vxvm_snapshot
 short_description: Instant snapshots (clones) of VxVM volumes
-version_added: 0.3.0
+version_added: 0.1.0
 description:
   - Creates, removes, refreshes and restores Veritas Volume Manager (VxVM) instant snapshots of one
     source volume, for example space-optimized clones of a golden image.

@@ -76,7 +76,6 @@ options:
       - V(false) leaves a prepared volume as it is.
     type: bool
     default: false
-    version_added: 0.3.0
 notes:
   - The size is passed to C(vxassist) as given, so the product applies its own rounding.
   - C(vxassist -f shrinkto) shrinks the volume only; shrink a file system on it first.
@@ -176,7 +175,6 @@ volume:
       description: The volume has a DCO (C(vxsnap prepare) was run), so instant snapshots can be taken.
       type: bool
       sample: true
-      version_added: 0.3.0
 '''
 
 from ansible.module_utils.basic import AnsibleModule
