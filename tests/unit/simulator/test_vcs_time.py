@@ -19,21 +19,22 @@ def storage(sim, node="prod-n1"):
     sim.ok("vxdg deport dbdg", node)
 
 
-
-
-def test_online_returns_at_once_and_resources_come_up_children_first(vsim):
+def test_online_returns_at_once_and_resources_come_up_children_first(tmp_path):
+    vsim = make(tmp_path, speed=20.0)    # 11 simulated seconds = 550 ms
     storage(vsim)
     vsim.group("db", resources=CHAIN)
     started = time.time()
     assert vsim.run("hagrp -online db -sys prod-n1").rc == 0
     assert time.time() - started < 11 / vsim.speed
     assert vsim.group_state("db", "prod-n1") == "STARTING|PARTIAL"
+    chain = ["dg", "vol", "mnt", "app"]
     seen = []
-    for resource in ("dg", "vol", "mnt", "app"):
-        assert vsim.run(["hares", "-wait", resource, "State", "ONLINE", "-sys", "prod-n1", "-time", "60"]).rc == 0
-        seen.append({r: vsim.res_state(r, "prod-n1") for r in ("dg", "vol", "mnt", "app")})
-    assert [sum(1 for v in states.values() if v == "ONLINE") for states in seen] == [1, 2, 3, 4]
-    assert seen[0]["dg"] == "ONLINE" and seen[1]["vol"] == "ONLINE" and seen[2]["mnt"] == "ONLINE"
+    while not seen or seen[-1] != chain:
+        online = [r for r in chain if vsim.res_state(r, "prod-n1") == "ONLINE"]
+        assert online == chain[:len(online)], "a parent came online before its child: %s" % online
+        if not seen or online != seen[-1]:
+            seen.append(online)
+    assert [len(s) for s in seen] == sorted(len(s) for s in seen)
     elapsed = time.time() - started
     assert 11 / vsim.speed <= elapsed < 11 / vsim.speed + 1.0
     assert vsim.group_state("db", "prod-n1") == "ONLINE"
@@ -57,19 +58,24 @@ def test_wait_blocks_until_the_simulated_time_and_speed_scales_it(tmp_path):
     assert 4 / 20.0 - 0.02 <= time.time() - started < 4 / 20.0 + 0.25
 
 
-def test_offline_goes_parents_first(vsim):
-    storage(vsim)
-    vsim.group("db", resources=CHAIN)
-    vsim.ok("hagrp -online db -sys prod-n1")
-    assert vsim.wait("db", "ONLINE", "prod-n1").rc == 0
-    vsim.ok("hagrp -offline db -sys prod-n1")
-    order = []
-    for resource in ("app", "mnt", "vol", "dg"):
-        assert vsim.run(["hares", "-wait", resource, "State", "OFFLINE", "-sys", "prod-n1", "-time", "60"]).rc == 0
-        order.append([r for r in ("dg", "vol", "mnt", "app") if vsim.res_state(r, "prod-n1") == "ONLINE"])
-    assert order == [["dg", "vol", "mnt"], ["dg", "vol"], ["dg"], []]
-    assert vsim.group_state("db", "prod-n1") == "OFFLINE"
-    assert vsim.ok("hagrp -value db IntentOnline") == "0\n"
+def test_offline_goes_parents_first(tmp_path):
+    sim = make(tmp_path, speed=20.0)     # offline: app 150 ms, mnt 50 ms, vol 50 ms, dg 100 ms
+    storage(sim)
+    sim.group("db", resources=CHAIN)
+    sim.ok("hagrp -online db -sys prod-n1")
+    assert sim.wait("db", "ONLINE", "prod-n1").rc == 0
+    sim.ok("hagrp -offline db -sys prod-n1")
+    chain = ["dg", "vol", "mnt", "app"]
+    seen = []
+    while not seen or seen[-1]:
+        online = [r for r in chain if sim.res_state(r, "prod-n1") == "ONLINE"]
+        assert online == chain[:len(online)], "a child went offline before its parent: %s" % online
+        if not seen or online != seen[-1]:
+            seen.append(online)
+    assert [len(s) for s in seen] == sorted((len(s) for s in seen), reverse=True)
+    assert seen[0] == chain and seen[-1] == []
+    assert sim.group_state("db", "prod-n1") == "OFFLINE"
+    assert sim.ok("hagrp -value db IntentOnline") == "0\n"
 
 
 def test_wait_timeout_error_and_bound(vsim):
