@@ -33,16 +33,19 @@ def test_preview_then_deploy_then_nothing_to_do(fast):
     assert changes.index(['hagrp', '-add', 'dbsg']) < changes.index(['hagrp', '-add', 'app01_sg'])
     assert changes.index(['hagrp', '-online', 'dbsg', '-sys', 'prod-n1']) < \
         changes.index(['hagrp', '-online', 'app01_sg', '-sys', 'prod-n1'])
+    assert ['hagrp', '-online', 'web01_sg', '-sys', 'dr-n1'] in changes
     assert [argv for argv in changes if argv[:2] == ['vxsnap', '-g'] and argv[3] == 'make'] == [
         ['vxsnap', '-g', 'bootdg', 'make', 'source=gold/newvol=app01_boot/cache=gold_co',
          'source=gold/newvol=app02_boot/cache=gold_co'],
         ['vxsnap', '-g', 'bootdg', 'make', 'source=gold/newvol=web01_boot/cache=gold_co',
          'source=gold/newvol=web02_boot/cache=gold_co']]
     online_on_n1 = {'prod-n1': 'ONLINE', 'prod-n2': 'OFFLINE'}
-    assert group_states(fast) == dict((group, online_on_n1) for group in (
-        'dbsg', 'bootdg_sg', 'app01_sg', 'app02_sg', 'web01_sg', 'web02_sg'))
-    rc, out, err = fast.run('prod-n1', ['virsh', 'list', '--all'])
-    assert rc == 0 and out.count(' running') == 4, out + err
+    assert group_states(fast) == dict((group, online_on_n1) for group in ('dbsg', 'bootdg_sg', 'app01_sg', 'app02_sg'))
+    online_on_dr1 = {'dr-n1': 'ONLINE', 'dr-n2': 'OFFLINE'}
+    assert group_states(fast, target='dr-n1') == dict((group, online_on_dr1) for group in ('bootdg_sg', 'web01_sg', 'web02_sg'))
+    for node, vms in (('prod-n1', 'app'), ('dr-n1', 'web')):
+        rc, out, err = fast.run(node, ['virsh', 'list', '--all'])
+        assert rc == 0 and out.count(' running') == 2 and out.count(' %s0' % vms) == 2, out + err
     assert read_only(fast) == '1'
     rc, out, err = fast.run('prod-n1', ['vxprint', '-g', 'dbdg', '-q', '-v', '-F', '%name %devopen'])
     assert rc == 0 and 'dbdata on' in out, out + err
@@ -68,12 +71,12 @@ def test_a_resource_that_fails_to_come_online(fast):
 def test_a_node_crash_fails_the_service_over(fast):
     run_playbook(fast, DEPLOY).assert_ok()
     fast.sim('fault', 'crash-node', 'prod-n1')
-    rc, out, err = fast.run('prod-n2', ['hagrp', '-wait', 'web02_sg', 'State', 'ONLINE', '-sys', 'prod-n2', '-time', '600'])
+    rc, out, err = fast.run('prod-n2', ['hagrp', '-wait', 'app02_sg', 'State', 'ONLINE', '-sys', 'prod-n2', '-time', '600'])
     assert rc == 0, out + err
     states = group_states(fast, target='prod-n2')
-    for group in ('dbsg', 'bootdg_sg', 'app01_sg', 'app02_sg', 'web01_sg', 'web02_sg'):
+    for group in ('dbsg', 'bootdg_sg', 'app01_sg', 'app02_sg'):
         assert states[group]['prod-n2'] == 'ONLINE', (group, states)
     rc, out, err = fast.run('prod-n2', ['vxdisk', '-o', 'alldgs', 'list'])
     assert rc == 0 and ' dbdg ' in out and ' bootdg ' in out, out + err
     rc, out, err = fast.run('prod-n2', ['virsh', 'list'])
-    assert rc == 0 and out.count(' running') == 4, out + err
+    assert rc == 0 and out.count(' running') == 2, out + err

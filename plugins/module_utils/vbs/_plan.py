@@ -50,10 +50,21 @@ def hagrp_command(step):
     return ['hagrp', '-%s' % step['action'], step['group'], '-any']
 
 
-def _plan(definition, observed, action):
+def ordering_links(definition, ordering=None):
+    """(parent, child) pairs that order the groups: the definition's links, then ``ordering`` (such as
+    the clusters' own group dependencies) between groups of the service, each pair once."""
+    names = set(g['group'] for g in service_groups(definition))
+    links = [link[:2] for link in group_links(definition)]
+    for parent, child in ordering or []:
+        if parent in names and child in names and (parent, child) not in links:
+            links.append((parent, child))
+    return links
+
+
+def _plan(definition, observed, action, ordering):
     groups = service_groups(definition)
     names = [g['group'] for g in groups]
-    links = [link[:2] for link in group_links(definition)]
+    links = ordering_links(definition, ordering)
     waves = start_waves(names, links) if action == 'start' else stop_waves(names, links)
     by_name = dict((g['group'], g) for g in groups)
     step_action = 'online' if action == 'start' else 'offline'
@@ -75,14 +86,18 @@ def _plan(definition, observed, action):
     return plan
 
 
-def start_plan(definition, observed=None):
-    """Waves to bring a valid definition online, children first, from ``observed`` {tier or group: state}."""
-    return _plan(definition, observed, 'start')
+def start_plan(definition, observed=None, ordering=None):
+    """Waves to bring a valid definition online, children first, from ``observed`` {tier or group: state}.
+
+    ``ordering``: more (parent, child) pairs to respect, e.g. the clusters' own group dependencies;
+    a CycleError is raised when they loop with the definition's links.
+    """
+    return _plan(definition, observed, 'start', ordering)
 
 
-def stop_plan(definition, observed=None):
+def stop_plan(definition, observed=None, ordering=None):
     """Waves to take a valid definition offline, parents first, from ``observed`` {tier or group: state}."""
-    return _plan(definition, observed, 'stop')
+    return _plan(definition, observed, 'stop', ordering)
 
 
 def commands_by_cluster(steps):

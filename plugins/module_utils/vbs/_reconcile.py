@@ -19,7 +19,8 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.continuum.infoscale.plugins.module_utils._plan import start_waves, stop_waves
-from ansible_collections.continuum.infoscale.plugins.module_utils.vbs._plan import is_online, observed_state, state_flags
+from ansible_collections.continuum.infoscale.plugins.module_utils.vbs._plan import (
+    is_online, observed_state, ordering_links, state_flags)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vbs._schema import group_links, service_groups
 
 
@@ -37,8 +38,9 @@ def _action(group, action, policy, causes, reason):
 
 
 class _Reconciler(object):
-    def __init__(self, definition, observed, pending):
+    def __init__(self, definition, observed, pending, ordering=None):
         self.groups = service_groups(definition)
+        self.order = ordering_links(definition, ordering)
         self.by_name = dict((g['group'], g) for g in self.groups)
         self.links = group_links(definition)
         self.observed = observed or {}
@@ -56,13 +58,28 @@ class _Reconciler(object):
 
     def run(self):
         names = [g['group'] for g in self.groups]
-        pairs = [link[:2] for link in self.links]
-        for wave in start_waves(names, pairs):
+        for wave in start_waves(names, self.order):
             for name in wave:
                 self.visit(name)
-        stop_rank = dict((name, rank) for rank, name in enumerate(n for wave in stop_waves(names, pairs) for n in wave))
+        stop_rank = dict((name, rank) for rank, name in enumerate(n for wave in stop_waves(names, self.order) for n in wave))
         self.holds.sort(key=lambda action: stop_rank[action['group']])
         return self.holds + self.recoveries
+
+    def waves(self):
+        """The actions in waves that may each run in parallel: holds parents first (one wave per stop
+        wave), then recoveries children first, a restart's offline before the onlines of its wave."""
+        names = [g['group'] for g in self.groups]
+        stop_rank = dict((name, rank) for rank, wave in enumerate(stop_waves(names, self.order)) for name in wave)
+        start_rank = dict((name, rank) for rank, wave in enumerate(start_waves(names, self.order)) for name in wave)
+        keyed = [((0, stop_rank[a['group']], 0), a) for a in self.holds]
+        keyed += [((1, start_rank[a['group']], 1 if a['action'] == 'online' else 0), a) for a in self.recoveries]
+        waves, last = [], None
+        for key, action in sorted(keyed, key=lambda item: item[0]):
+            if key != last:
+                waves.append([])
+                last = key
+            waves[-1].append(action)
+        return waves
 
     def keep(self, name, kind, causes):
         if causes:
@@ -121,18 +138,22 @@ class _Reconciler(object):
             self.keep(name, 'restart', waiting)
 
 
-def reconcile(definition, observed, maintenance=False, pending=None):
+def reconcile(definition, observed, maintenance=False, pending=None, ordering=None):
     """Reactions of a valid definition's fault policies to ``observed`` {tier or group: state}.
 
     Returns ``{'actions': [...], 'pending': {...}, 'faulted': [groups], 'maintenance': bool, 'suspended': [...]}``;
     each action is ``{'tier', 'cluster', 'group', 'action': 'online'|'offline', 'policy', 'causes', 'reason'}``,
     in the order to run them (offline reactions parents first, then recoveries children first).
     With ``maintenance`` nothing is done: the reactions are listed under ``suspended`` and ``pending`` is kept.
+    ``waves`` groups the actions for running: the actions of one wave may run in parallel.
+    ``ordering``: more (parent, child) pairs that order the groups, as for the plans.
     """
-    reconciler = _Reconciler(definition, observed, pending)
+    reconciler = _Reconciler(definition, observed, pending, ordering)
     actions = reconciler.run()
     faulted = [g['group'] for g in reconciler.groups if 'FAULTED' in state_flags(reconciler.state(g['group']))]
     if maintenance:
         kept = dict((name, dict(value)) for name, value in (pending or {}).items())
-        return {'actions': [], 'pending': kept, 'faulted': faulted, 'maintenance': True, 'suspended': actions}
-    return {'actions': actions, 'pending': reconciler.pending, 'faulted': faulted, 'maintenance': False, 'suspended': []}
+        return {'actions': [], 'waves': [], 'pending': kept, 'faulted': faulted, 'maintenance': True,
+                'suspended': actions}
+    return {'actions': actions, 'waves': reconciler.waves(), 'pending': reconciler.pending, 'faulted': faulted,
+            'maintenance': False, 'suspended': []}

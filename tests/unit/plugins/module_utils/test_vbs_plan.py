@@ -107,3 +107,13 @@ def test_text_rendering():
         '  prodclus: hagrp -offline db_sg -any\n'
         'Skipped:\n'
         '  prodclus: rep_sg (tier report) is OFFLINE\n')
+
+
+def test_cluster_ordering_splits_a_tier_into_waves_and_ignores_outside_groups():
+    definition = {'name': 's', 'tiers': [{'name': 'app', 'cluster': 'c', 'service_groups': ['a1', 'boot']}]}
+    plain = start_plan(definition, {})
+    assert [[s['group'] for s in wave] for wave in plain['waves']] == [['a1', 'boot']]
+    ordered = start_plan(definition, {}, ordering=[('a1', 'boot'), ('a1', 'elsewhere')])
+    assert [[s['group'] for s in wave] for wave in ordered['waves']] == [['boot'], ['a1']]
+    stopping = stop_plan(definition, {}, ordering=[('a1', 'boot')])
+    assert [[s['group'] for s in wave] for wave in stopping['waves']] == [['a1'], ['boot']]

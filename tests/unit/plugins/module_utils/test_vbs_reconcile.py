@@ -15,7 +15,8 @@ ALL_ONLINE = {'db': 'ONLINE', 'app': 'ONLINE', 'web': 'ONLINE'}
 
 def test_nothing_happens_without_faults():
     definition = service([('app', 'db', 'firm'), ('web', 'app', 'restart')])
-    assert reconcile(definition, ALL_ONLINE) == {'actions': [], 'pending': {}, 'faulted': [], 'maintenance': False, 'suspended': []}
+    assert reconcile(definition, ALL_ONLINE) == {'actions': [], 'waves': [], 'pending': {}, 'faulted': [], 'maintenance': False,
+                                                 'suspended': []}
 
 
 def test_soft_parents_are_left_alone():
@@ -134,3 +135,29 @@ def test_maintenance_suspends_reactions_and_keeps_pending():
 def test_unknown_groups_in_pending_are_dropped():
     definition = service([('app', 'db', 'firm')])
     assert reconcile(definition, ALL_ONLINE, pending={'gone_sg': {'online': ['db_sg']}})['pending'] == {}
+
+
+def wave_moves(result):
+    return [[(a['group'], a['action']) for a in wave] for wave in result['waves']]
+
+
+def test_waves_hold_parents_first_and_recover_children_first_with_restart_offline_before_online():
+    definition = service([('app', 'db', 'firm'), ('web', 'app', 'restart'), ('api', 'db', 'firm')],
+                         tiers=('db', 'app', 'web', 'api'))
+    observed = dict(ALL_ONLINE, api='ONLINE', db='FAULTED')
+    fault = reconcile(definition, observed)
+    assert wave_moves(fault) == [[('app_sg', 'offline'), ('api_sg', 'offline')]]
+    back = reconcile(definition, {'db': 'ONLINE', 'app': 'OFFLINE', 'api': 'OFFLINE', 'web': 'ONLINE'},
+                     pending=fault['pending'])
+    assert wave_moves(back) == [[('app_sg', 'online'), ('api_sg', 'online')],
+                                [('web_sg', 'offline')], [('web_sg', 'online')]]
+
+
+def test_ordering_links_order_the_waves_of_one_tier():
+    definition = service([('app', 'db', 'firm')])
+    definition['tiers'][1]['service_groups'] = ['app_sg', 'app2_sg']
+    fault = reconcile(definition, {'db': 'FAULTED', 'app_sg': 'ONLINE', 'app2_sg': 'ONLINE'},
+                      ordering=[('app2_sg', 'app_sg'), ('other', 'app_sg')])
+    assert wave_moves(fault) == [[('app2_sg', 'offline')], [('app_sg', 'offline')]]
+    plain = reconcile(definition, {'db': 'FAULTED', 'app_sg': 'ONLINE', 'app2_sg': 'ONLINE'})
+    assert wave_moves(plain) == [[('app_sg', 'offline'), ('app2_sg', 'offline')]]
