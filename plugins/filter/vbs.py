@@ -83,10 +83,10 @@ def vbs_waves(definition, action, view, timeout=DEFAULT_TIMEOUT, maintenance=Fal
             result = reconcile(definition, view['observed'], bool(maintenance), pending or {}, ordering)
         except CycleError as exc:
             raise AnsibleFilterError('business service %s: cycle in the ordering: %s' % (definition['name'], ' -> '.join(exc.cycle)))
-        return {'waves': schedule(result['waves'], view['leaders'], timeout), 'skipped': [], 'reconcile': result,
+        return {'waves': schedule(definition, result['waves'], view['leaders'], timeout), 'skipped': [], 'reconcile': result,
                 'text': ''}
     document = vbs_plan(definition, action, view['observed'], ordering=ordering)
-    return {'waves': schedule([wave['steps'] for wave in document['waves']], view['leaders'], timeout),
+    return {'waves': schedule(definition, [wave['steps'] for wave in document['waves']], view['leaders'], timeout),
             'skipped': document['skipped'], 'reconcile': None,
             'text': vbs_plan(definition, action, view['observed'], text=True, ordering=ordering)}
 

@@ -253,7 +253,8 @@ def main():
     runs = run_steps(runner, params['steps'], views, module.check_mode, params['clear_faults'])
     records = [run.record() for run in runs]
     commands = [argv for record in records for argv in record['commands']]
-    result = dict(changed=bool(commands), commands=commands, steps=records, vms=vms, dependencies=links,
+    changed = bool(commands) if module.check_mode else bool(runner.executed)
+    result = dict(changed=changed, commands=commands, steps=records, vms=vms, dependencies=links,
                   groups=report_groups(names, views, records))
     if module._diff:
         result['diff'] = dict(before=dict((n, g['states']) for n, g in before.items()),

@@ -4,7 +4,7 @@
 """One self-contained HTML page for the report of a business service (VBS) run.
 
 ``render_html(report)`` returns a whole HTML5 document: a header (outcome, times, RTO), the
-dependency graph and the timeline of the steps as inline SVG, the steps table, the account and,
+problems the run met (when there are any), the dependency graph and the timeline of the steps as inline SVG, the steps table, the account and,
 for reconcile runs, the reactions. Inline CSS and SVG only: no script, nothing fetched. Every text
 of the report is escaped. The same report always gives the same string.
 """
@@ -90,6 +90,7 @@ td code, li code { font-size: 0.95em; white-space: pre-wrap; }
 .status-unchanged { color: #237a42; }
 .status-failed { color: #b42318; font-weight: 600; }
 .status-left, .status-planned { color: #6b7280; }
+ul.problems li { color: #b42318; }
 svg { max-width: 100%; height: auto; }
 @media print {
   body { margin: 0; font-size: 10pt; }
@@ -626,17 +627,29 @@ def _section(anchor, title, body):
     return '<section id="%s">\n<h2>%s</h2>\n%s\n</section>' % (anchor, _text(title), body)
 
 
+def render_problems(report):
+    """The problems the run met (a cluster that did not answer, a group that does not exist); '' without any."""
+    problems = report.get('problems') or []
+    if not problems:
+        return ''
+    items = ''.join('<li>%s</li>' % _text(problem) for problem in problems)
+    return _section('problems', 'Problems', '<ul class="problems">%s</ul>' % items)
+
+
 def render_html(report):
     """The whole HTML5 page of a business service run report (see the module doc)."""
     title = '%s %s %s %s %s' % (report.get('service'), DOT, report.get('action'), DOT, report.get('outcome'))
     parts = ['<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
              '<title>Business service %s</title>' % _text(title), '<style>%s</style>' % CSS, '</head>', '<body>',
-             render_header(report),
-             _section('graph', 'Dependencies', render_graph(report)),
-             _section('timeline', 'Timeline', render_timeline(report)),
-             _section('steps', 'Steps', render_steps(report)),
-             _section('account', 'Account', render_account(report))]
+             render_header(report)]
+    problems = render_problems(report)
+    if problems:
+        parts.append(problems)
+    parts.extend([_section('graph', 'Dependencies', render_graph(report)),
+                  _section('timeline', 'Timeline', render_timeline(report)),
+                  _section('steps', 'Steps', render_steps(report)),
+                  _section('account', 'Account', render_account(report))])
     if report.get('action') == 'reconcile':
         parts.append(render_reactions(report))
     parts.extend(['</body>', '</html>', ''])

@@ -39,6 +39,22 @@ def _tier_links(definition):
     return result
 
 
+def _pending(reconciled, records, left):
+    """What reconcile still waits for: its own ``pending``, plus the recoveries that failed or did not
+    run (once a child is back, reconcile forgets the reaction it planned; a recovery that did not
+    happen must be tried again next time)."""
+    if reconciled is None:
+        return None
+    pending = dict((name, dict(value)) for name, value in (reconciled.get('pending') or {}).items())
+    for step in [r for r in records if r['status'] == 'failed'] + list(left):
+        kind = 'online' if step.get('policy') == 'firm' else 'restart' if step.get('policy') == 'restart' else None
+        if kind is None or (kind == 'online' and step['action'] != 'online'):
+            continue
+        causes = pending.setdefault(step['group'], {}).setdefault(kind, [])
+        causes.extend(cause for cause in step.get('causes') or [] if cause not in causes)
+    return pending
+
+
 def _after(definition, view, records):
     observed = dict(view['observed'])
     for record in records:
@@ -47,11 +63,11 @@ def _after(definition, view, records):
     return service_status(definition, observed)
 
 
-def _rto(definition, action, outcome, started, records):
+def _rto(definition, action, outcome, started, records, after):
     target = definition.get('rto')
     measured = None
     ends = [r['ended'] for r in records if r.get('ended') is not None]
-    if action in RECOVERING and outcome == 'succeeded' and ends:
+    if action in RECOVERING and outcome == 'succeeded' and ends and (after or {}).get('state') == 'ONLINE':
         measured = round(max(ends) - started, 3)
     met = None if target is None or measured is None else measured <= target
     return {'target': target, 'measured': measured, 'met': met}
@@ -60,10 +76,10 @@ def _rto(definition, action, outcome, started, records):
 def _outcome(action, check_mode, records, waves):
     if action == 'status':
         return 'observed'
-    if action == 'plan' or check_mode:
-        return 'planned'
     if any(r['status'] == 'failed' for r in records):
         return 'failed'
+    if action == 'plan' or check_mode:
+        return 'planned'
     if not waves:
         return 'nothing to do'
     return 'succeeded'
@@ -129,9 +145,9 @@ def build_report(definition, action, view, waves, records, started, ended, check
         'reactions': list((reconciled or {}).get('actions') or []),
         'suspended': list((reconciled or {}).get('suspended') or []),
         'maintenance': bool((reconciled or {}).get('maintenance')),
-        'pending': (reconciled or {}).get('pending'),
+        'pending': _pending(reconciled, records, left),
     }
     report['outcome'] = _outcome(action, check_mode, records, waves)
-    report['rto'] = _rto(definition, action, report['outcome'], started, records)
+    report['rto'] = _rto(definition, action, report['outcome'], started, records, report['after'])
     report['message'] = _message(report, definition, records, waves)
     return report

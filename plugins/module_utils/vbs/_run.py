@@ -12,6 +12,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import math
+
 from ansible_collections.continuum.infoscale.plugins.module_utils.vbs._schema import service_groups
 
 DEFAULT_TIMEOUT = 600
@@ -97,14 +99,17 @@ def vms_by_tier(definition, vms):
                 for tier in definition['tiers'])
 
 
-def schedule(waves, leaders, default_timeout=DEFAULT_TIMEOUT):
-    """Steps (plan or reconcile) in waves, each given the node that runs it and a timeout."""
+def schedule(definition, waves, leaders, default_timeout=DEFAULT_TIMEOUT):
+    """Steps (plan or reconcile) in waves, each given the node that runs it and its timeout in whole
+    seconds: its own, else its group's (tier, then service ``timeouts``), else ``default_timeout``."""
+    timeouts = dict((g['group'], g['timeouts']) for g in service_groups(definition))
     result = []
     for wave in waves:
         steps = []
         for step in wave:
             step = dict(step, node=leaders.get(step['cluster']))
-            step['timeout'] = int(step.get('timeout') or default_timeout)
+            seconds = step.get('timeout') or timeouts.get(step['group'], {}).get(step['action']) or default_timeout
+            step['timeout'] = max(1, int(math.ceil(float(seconds))))
             steps.append(step)
         result.append(steps)
     return result

@@ -17,6 +17,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import re
 import threading
 import time
 
@@ -35,6 +36,9 @@ ACTIONS = ('online', 'offline')
 READ_GROUPS = ['hagrp', '-display', '-attribute'] + DISPLAY_ATTRIBUTES
 READ_DEPENDENCIES = ['hagrp', '-dep']
 READ_STATES = ['hagrp', '-state']
+# hagrp -online <group> -any says where VCS sends the group:
+# VCS NOTICE V-16-1-50735 Attempting to online group <group> on system <system>  [recon: wording]
+_ATTEMPTING = re.compile(r'V-16-1-50735\b.*\bon system (\S+)')
 
 
 def summary_state(states):
@@ -97,6 +101,8 @@ class StepRun(object):
         self.message = ''
         self.started = None
         self.ended = None
+        self.deadline = None
+        self.targets = []
 
     def plan(self, view, running, clear_faults):
         if view is None:
@@ -128,7 +134,9 @@ class StepRun(object):
         """After ``hagrp -online -any``: wait where VCS put the group (``states``: {system: state})."""
         self.waits = [('ONLINE', system) for system, state in sorted(states.items())
                       if is_starting(state) or is_online(state) or 'PARTIAL' in state.split('|')]
-        self.after = dict(states, **dict((system, 'ONLINE') for _state, system in self.waits))
+        self.after = dict(self.before)
+        self.after.update(states)
+        self.after.update((system, 'ONLINE') for _state, system in self.waits)
         if not self.waits:
             self.fail('service group %s went online nowhere after hagrp -online -any (states: %s)'
                       % (self.group, ', '.join('%s on %s' % (v, k) for k, v in sorted(states.items())) or 'none'), states)
@@ -154,19 +162,33 @@ class StepRun(object):
 
 
 def _wait(runner, run, clock):
-    deadline = Deadline(run.timeout, clock=clock)
     try:
         for state, system in run.waits:
-            wait_for_state(runner, run.group, state, system, deadline)
+            wait_for_state(runner, run.group, state, system, run.deadline)
         run.status = 'done'
     except WaitFailed as exc:
         run.fail(str(exc), exc.states)
-    except CommandError as exc:
+    except Exception as exc:  # pylint: disable=broad-except
+        # a thread must not die silently: the step would look as if it never ended
         run.fail(str(exc))
     run.ended = clock()
 
 
+def _targets(run, output):
+    """Systems named by ``hagrp -online -any`` for this run's group."""
+    for line in (output or '').splitlines():
+        match = _ATTEMPTING.search(line)
+        if match and match.group(1) not in run.targets:
+            run.targets.append(match.group(1))
+
+
 def _place(runner, runs, clock):
+    named = [run for run in runs if run.targets]
+    for run in named:
+        run.place(dict((system, 'STARTING') for system in run.targets))
+    runs = [run for run in runs if not run.targets]
+    if not runs:
+        return
     try:
         rows = parse_state_table(runner.read(READ_STATES)[1])
     except CommandError as exc:
@@ -204,13 +226,16 @@ def run_steps(runner, steps, views, check_mode, clear_faults=True, clock=time.ti
     for run in runs:
         if run.status != 'planned':
             continue
-        run.started = clock()
         if check_mode:
-            run.ended = run.started
             continue
+        run.started = clock()
+        run.deadline = Deadline(run.timeout, clock=clock)
         ran = len(runner.executed)
         try:
-            runner.apply(run.operations)
+            for argv in run.operations:
+                answer = runner.change(argv)
+                if argv[-1] == '-any':
+                    _targets(run, '\n'.join(answer[1:]))
         except CommandError as exc:
             run.operations = runner.executed[ran:] + [exc.argv]
             run.fail(str(exc), run.before)

@@ -484,3 +484,21 @@ def test_a_step_starting_before_the_run_moves_the_origin():
     zero = [float(t.get('x')) for t in elements(axis, 'text') if t.text == '0']
     assert float(bars['db_sg'].get('x')) == pytest.approx(zero[0], abs=0.1)
     assert float(bars['app_sg'].get('x')) > float(bars['db_sg'].get('x'))
+
+
+def test_problems_are_listed_after_the_header_escaped():
+    problems = ['No node of cluster drclus answered: dr-n1: unreachable (no route).',
+                'Service group <b>&x of tier app does not exist on cluster prodclus.']
+    page = render_html(report(problems=problems))
+    listed = section(page, 'problems')
+    assert listed == ('\n<h2>Problems</h2>\n<ul class="problems"><li>No node of cluster drclus answered: dr-n1: unreachable '
+                      '(no route).</li><li>Service group &lt;b&gt;&amp;x of tier app does not exist on cluster prodclus.'
+                      '</li></ul>\n')
+    assert page.index('</header>') < page.index('<section id="problems">') < page.index('<section id="graph">')
+
+
+def test_no_problems_section_without_problems():
+    assert 'problems' not in REPORT
+    for case in (REPORT, report(problems=[]), report(problems=None)):
+        page = render_html(case)
+        assert section(page, 'problems') is None and 'Problems' not in page
