@@ -60,7 +60,7 @@ options:
     elements: str
     default: []
   vms:
-    description: Virtual machines (libvirt domains) to report the state of, with one C(virsh list --all).
+    description: Virtual machines (libvirt domains) to report the state of, with one C(virsh list --all) after the steps.
     type: list
     elements: str
     default: []
@@ -245,13 +245,17 @@ def main():
             names.append(name)
     try:
         views = read_views(runner)
-        vms = read_vms(runner, params['vms'])
         links = read_dependencies(runner, names) if params['dependencies'] else []
     except CommandError as exc:
         fail_command(module, exc, [])
     before = report_groups(names, views, [])
     runs = run_steps(runner, params['steps'], views, module.check_mode, params['clear_faults'])
     records = [run.record() for run in runs]
+    try:
+        vms = read_vms(runner, params['vms'])
+    except CommandError as exc:
+        vms = dict((name, None) for name in params['vms'])
+        module.warn('the VMs could not be read: %s' % exc)
     commands = [argv for record in records for argv in record['commands']]
     changed = bool(commands) if module.check_mode else bool(runner.executed)
     result = dict(changed=changed, commands=commands, steps=records, vms=vms, dependencies=links,

@@ -82,6 +82,8 @@ def test_status_stop_start_in_order_twice_and_in_check_mode(deployed):
     result.assert_ok()
     assert report['outcome'] == 'succeeded' and states(report) == {'db': 'ONLINE', 'app': 'ONLINE', 'web': 'ONLINE'}
     assert report['rto']['target'] == 120 and report['rto']['met'] is True
+    assert [t['vms'] for t in report['tiers']] == [{}, {'app01': 'running', 'app02': 'running'},
+                                                   {'web01': 'running', 'web02': 'running'}]
     order = onlines(calls)
     assert order[0] == 'dbsg' and sorted(order[1:3]) == TIERS['app'] and sorted(order[3:]) == TIERS['web']
     # the two app groups go online together: both asked before either is waited for to the end
