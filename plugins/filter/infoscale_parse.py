@@ -21,6 +21,8 @@ from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._maincf im
     parse_maincf, parse_typescf)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._parse import (
     parse_dep, parse_display, parse_haclus_display, parse_hastatus_sum, parse_state_table)
+from ansible_collections.continuum.infoscale.plugins.module_utils.vvr._parse import (
+    parse_printrvg, parse_printvol, parse_repstatus, parse_vxrlink_status)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm._parse import (
     parse_maxsize, parse_vxdg_detail, parse_vxdg_list, parse_vxdisk_detail, parse_vxdisk_list,
     parse_vxprint, parse_vxprint_format)
@@ -61,6 +63,10 @@ PARSERS = {
     'hares -dep': parse_dep,
     'main.cf': parse_maincf,
     'types.cf': parse_typescf,
+    'vradmin repstatus': parse_repstatus,
+    'vradmin printrvg': parse_printrvg,
+    'vradmin printvol': parse_printvol,
+    'vxrlink status': parse_vxrlink_status,
     'virsh list': parse_virsh_list,
     'virsh list --all': parse_virsh_list,
     'virsh dominfo': parse_dominfo,

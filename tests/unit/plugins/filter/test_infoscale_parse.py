@@ -13,6 +13,7 @@ from ansible.errors import AnsibleFilterError
 
 from ansible_collections.continuum.infoscale.plugins.filter import infoscale_parse as plugin
 from ansible_collections.continuum.infoscale.plugins.module_utils.kvm import _parse as kvm_parse
+from ansible_collections.continuum.infoscale.plugins.module_utils.vvr import _parse as vvr_parse
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs import _maincf
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs import _parse as vcs_parse
 from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm import _parse, _parse_snap, _records
@@ -144,7 +145,7 @@ def test_stdout_lines_give_the_same_result_as_stdout():
 
 
 def test_every_kind_uses_a_module_utils_parser():
-    shared = set(id(value) for module in (_parse, _parse_snap, _records, vcs_parse, _maincf, kvm_parse)
+    shared = set(id(value) for module in (_parse, _parse_snap, _records, vcs_parse, _maincf, kvm_parse, vvr_parse)
                  for value in vars(module).values() if callable(value))
     for kind, parser in plugin.PARSERS.items():
         if parser.__module__ == plugin.__name__:
