@@ -67,6 +67,22 @@ options:
       - Whether the group is parallel (online on several systems at once) rather than a failover group.
       - Set it when creating a group; VCS may refuse to change it once the group has resources.
     type: bool
+  cluster_list:
+    description:
+      - Makes the group global (Global Cluster Option) - the clusters it can run in (ClusterList), as for
+        O(system_list) a list in priority order or a dict of cluster name to priority.
+      - The same group must be configured in each cluster, and each other cluster must be a remote cluster of
+        this one (M(continuum.infoscale.vcs_remote_cluster)).
+    type: raw
+    version_added: 0.1.0
+  cluster_failover_policy:
+    description:
+      - How a global group fails over between clusters (ClusterFailOverPolicy) - V(Manual) only by an operator
+        (switch, or a declared disaster), V(Auto) when its cluster faults, V(Connected) only while the
+        clusters are still connected.
+    type: str
+    choices: [Manual, Auto, Connected]
+    version_added: 0.1.0
   attributes:
     description:
       - Any other service group attribute, by its VCS name, for example C(OnlineRetryLimit),
@@ -389,6 +405,8 @@ def main():
             system_list=dict(type='raw'),
             autostart_list=dict(type='list', elements='str'),
             parallel=dict(type='bool'),
+            cluster_list=dict(type='raw'),
+            cluster_failover_policy=dict(type='str', choices=['Manual', 'Auto', 'Connected']),
             attributes=dict(type='dict'),
             resources=dict(type='list', elements='dict', options=RESOURCE_OPTIONS),
             dependencies=dict(type='list', elements='dict', options=DEPENDENCY_OPTIONS),

@@ -74,29 +74,36 @@ def _system_names(system_list):
     return list(system_list or [])
 
 
-def request_problems(params):
-    """Problems of the task's options alone, found before anything is read or run."""
+def _priority_list_problems(option, kind, value, pairs):
+    """Problems of a SystemList-like option (a list in priority order, or a dict of name: priority);
+    its names are added to ``pairs`` for the name checks."""
+    if value is None:
+        return []
+    if not isinstance(value, (list, dict)):
+        return ['%s must be a list of %s names (in priority order) or a dict of %s name: priority' % (option, kind, kind)]
+    pairs += [(kind, name) for name in _system_names(value)]
     problems = []
-    pairs = [('group', params.get('name'))]
-    system_list = params.get('system_list')
-    if system_list is not None and not isinstance(system_list, (list, dict)):
-        problems.append('system_list must be a list of system names (in priority order) or a dict '
-                        'of system name: priority')
-        system_list = None
-    pairs += [('system', system) for system in _system_names(system_list)]
-    if isinstance(system_list, dict):
-        for system, priority in system_list.items():
+    if isinstance(value, dict):
+        for name, priority in value.items():
             if not isinstance(priority, int) or isinstance(priority, bool):
                 try:
                     int(str(priority))
                 except ValueError:
-                    problems.append('system_list priority of %s must be a whole number, not %r' % (system, priority))
-    elif system_list:
-        repeated = sorted(set(s for s in system_list if system_list.count(s) > 1))
+                    problems.append('%s priority of %s must be a whole number, not %r' % (option, name, priority))
+    else:
+        repeated = sorted(set(s for s in value if value.count(s) > 1))
         if repeated:
-            problems.append('system_list names %s more than once' % ', '.join(map(str, repeated)))
+            problems.append('%s names %s more than once' % (option, ', '.join(map(str, repeated))))
+    return problems
+
+
+def request_problems(params):
+    """Problems of the task's options alone, found before anything is read or run."""
+    pairs = [('group', params.get('name'))]
+    problems = _priority_list_problems('system_list', 'system', params.get('system_list'), pairs)
     autostart = params.get('autostart_list') or []
     pairs += [('system', system) for system in autostart]
+    problems += _priority_list_problems('cluster_list', 'cluster', params.get('cluster_list'), pairs)
     for attr in params.get('attributes') or {}:
         if not _ATTRIBUTE_NAME.match(str(attr)):
             problems.append('group attribute name %r is not a VCS attribute name' % (attr,))
@@ -196,6 +203,10 @@ def desired_group_attributes(params, catalog):
         wanted.append(('AutoStartList', KEYLIST, [str(s) for s in params['autostart_list']]))
     if params.get('parallel') is not None:
         wanted.append(('Parallel', SCALAR, '1' if params['parallel'] else '0'))
+    if params.get('cluster_list') is not None:
+        wanted.append(('ClusterList', ASSOCIATION, _system_list_value(params['cluster_list'])))
+    if params.get('cluster_failover_policy') is not None:
+        wanted.append(('ClusterFailOverPolicy', SCALAR, params['cluster_failover_policy']))
     problems = []
     for attr, value in (params.get('attributes') or {}).items():
         if attr in GROUP_OPTION_ATTRIBUTES:

@@ -72,6 +72,7 @@ GROUP_ATTRIBUTES = {
 GROUP_OPTION_ATTRIBUTES = {
     'SystemList': 'the system_list option', 'AutoStartList': 'the autostart_list option',
     'Parallel': 'the parallel option', 'Frozen': 'continuum.infoscale.vcs_group_state',
+    'ClusterList': 'the cluster_list option', 'ClusterFailOverPolicy': 'the cluster_failover_policy option',
 }
 
 # Attributes of every resource. Enabled defaults to 1 in main.cf: a resource written in
