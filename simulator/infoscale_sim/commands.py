@@ -3,9 +3,9 @@
 Handlers are imported lazily so each shim call loads only the module it needs.
 A handler is `function(call, args) -> rc` (see entry.Call); it prints through the call
 object and raises errors.CommandFailed to fail without changing state.
-Later domains add rows here (vxsnap, vxmake, vxcache, vradmin, vxrlink, vxrvg, virsh) and a
-shim appears for each. Before every handler, vcs.hooks.before_command refuses commands on a
-crashed node and lets the node's cluster catch up with simulated time.
+A new command is one row here; a shim appears for it at the next `init`. Before every
+handler, vcs.hooks.before_command refuses commands on a crashed node and lets the node's
+cluster catch up with simulated time.
 """
 
 COMMANDS = {
@@ -28,7 +28,11 @@ COMMANDS = {
     "haclus": ("infoscale_sim.vcs.cmd_haclus", "haclus"),
     "hastatus": ("infoscale_sim.vcs.cmd_hastatus", "hastatus"),
     "hatype": ("infoscale_sim.vcs.cmd_hatype", "hatype"),
+    "hahb": ("infoscale_sim.vcs.cmd_hahb", "hahb"),
     "virsh": ("infoscale_sim.kvm.cmd_virsh", "virsh"),
+    "vradmin": ("infoscale_sim.vvr.cmd_vradmin", "vradmin"),
+    "vxrlink": ("infoscale_sim.vvr.cmd_vxrlink", "vxrlink"),
+    "vxrvg": ("infoscale_sim.vvr.cmd_vxrvg", "vxrvg"),
 }
 
 

@@ -60,6 +60,16 @@ def _vcs_parsers(sub, with_state):
     for name, text in (("clear", "remove pending injected resource faults"),
                        ("list", "pending faults and the fault log as JSON")):
         faults.add_parser(name, help=text).add_argument("--cluster")
+    for name, text in (("site-down", "every node of the site crashes (GCO: remote clusters lose it)"),
+                       ("site-up", "every node of the site is back")):
+        faults.add_parser(name, help=text).add_argument("target", metavar="SITE")
+    for name, text in (("intersite-link-down", "the sites lose each other (GCO heartbeats, wac connections)"),
+                       ("intersite-link-up", "the inter-site link is back")):
+        faults.add_parser(name, help=text).add_argument(
+            "sites", metavar="SITE", nargs="*", help="two sites (default: every pair of sites)")
+    f = faults.add_parser("replication-link", help="a replication link goes down (SRLs fill) or comes back up")
+    f.add_argument("link_state", choices=("down", "up"))
+    f.add_argument("--link", metavar="FROM-TO", help="clusters of the estate link (optional with a single link)")
     p = with_state(sub.add_parser("maincf", help="print a node's main.cf (as last dumped)"))
     p.add_argument("--cluster")
     p.add_argument("--node")
@@ -143,6 +153,10 @@ def _write(args):
 def _fault(args):
     from .vcs_admin import fault
 
+    if args.fault_action == "replication-link":
+        from ..vvr.admin import link_fault
+
+        return link_fault(args.state, args.link, args.link_state)
     return fault(args)
 
 

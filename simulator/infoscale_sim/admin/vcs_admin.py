@@ -14,7 +14,7 @@ from ..entry import Call, _connection
 from ..errors import SimStateError
 from ..kvm.model import doc_of as kvm_doc_of
 from ..topology import Topology
-from ..vcs import hooks, hosts, maincf
+from ..vcs import gco, hooks, hosts, maincf
 from ..vcs.context import doc_name
 from ..vcs.engine import Cluster
 
@@ -49,8 +49,10 @@ def _node(topology, node):
 
 
 def _engine(call):
-    return Cluster(call.doc(doc_name(call.cluster)), call.vxvm(), call.doc(hosts.DOC).setdefault("down", {}),
-                   kvm_doc_of(call))
+    ctx = Cluster(call.doc(doc_name(call.cluster)), call.vxvm(), call.doc(hosts.DOC).setdefault("down", {}),
+                  kvm_doc_of(call))
+    ctx.txn = call.txn
+    return gco.attach(call, ctx)
 
 
 # ------------------------------------------------------------------ faults
@@ -93,6 +95,10 @@ def fault(args):
             ctx.fault_now(args.target, node, call.now())
             ctx.settle(call.now())
         return 0
+    if action in ("site-down", "site-up"):
+        return _site(args.state, topology, args.target, action == "site-down")
+    if action in ("intersite-link-down", "intersite-link-up"):
+        return _intersite(args.state, topology, args.sites, action == "intersite-link-down")
     node = _node(topology, args.target)
     with _session(args.state, node) as call:
         ctx = _engine(call)
@@ -111,6 +117,77 @@ def fault(args):
                 raise SimStateError("node %s is up" % node)
             ctx.restore(node, now)
         ctx.settle(now)
+    return 0
+
+
+def _site(state, topology, site, down):
+    """site-down: every node of the site crashes at the same instant (no failover inside
+    the site; remote clusters see its clusters LOST_CONN, then FAULTED). site-up: they
+    are back."""
+    sites = {s["name"]: [c["name"] for c in s["clusters"]] for s in topology.estate["sites"]}
+    if site not in sites:
+        raise SimStateError("unknown site %r" % site)
+    clusters = sites[site]
+    nodes = [n for c in clusters for n in topology.cluster_nodes(c)]
+    with _session(state, nodes[0]) as call:
+        federation = gco.load(call)
+        now = call.now()
+        federation.settle(now)
+        if down:
+            hit = [n for n in nodes if n not in federation.down]
+            if not hit:
+                raise SimStateError("site %s is already down" % site)
+            for n in hit:
+                federation.down[n] = now
+        else:
+            hit = [n for n in nodes if n in federation.down
+                   or not federation.engine(topology.cluster_of(n)).doc["systems"][n]["had"]]
+            if not hit:
+                raise SimStateError("site %s is up" % site)
+        for c in clusters:
+            ctx = federation.engine(c)
+            ctx.log(now, "site-down" if down else "site-up", site=site)
+            for n in topology.cluster_nodes(c):
+                if n in hit:
+                    if down:
+                        ctx.crash(n, now)
+                    else:
+                        ctx.restore(n, now)
+        federation.settle(now)
+    return 0
+
+
+def _intersite(state, topology, sites, down):
+    """The inter-site link between two sites (every pair when none is named) goes down or
+    comes back: GCO heartbeats and wac connections between their clusters are lost."""
+    names = [s["name"] for s in topology.estate["sites"]]
+    if sites:
+        if len(sites) != 2 or sites[0] == sites[1]:
+            raise SimStateError("name two different sites (or none for every pair)")
+        for site in sites:
+            if site not in names:
+                raise SimStateError("unknown site %r" % site)
+        pairs = [tuple(sites)]
+    else:
+        pairs = [(a, b) for i, a in enumerate(names) for b in names[i + 1:]]
+    if not pairs:
+        raise SimStateError("the estate has a single site")
+    with _session(state, topology.nodes()[0]) as call:
+        federation = gco.load(call)
+        now = call.now()
+        federation.settle(now)
+        links = call.doc(gco.WAN_DOC).setdefault("down", {})
+        changed = [p for p in pairs if (gco.pair(*p) in links) != down]
+        if not changed:
+            raise SimStateError("inter-site link already %s" % ("down" if down else "up"))
+        for a, b in changed:
+            if down:
+                links[gco.pair(a, b)] = now
+            else:
+                del links[gco.pair(a, b)]
+            for c in [c for c in topology.clusters if topology.cluster_site[c] in (a, b)]:
+                federation.engine(c).log(now, "intersite-link-down" if down else "intersite-link-up", sites=[a, b])
+        federation.settle(now)
     return 0
 
 

@@ -8,9 +8,12 @@ Mount:     a BlockDevice /dev/vx/dsk/<dg>/<vol> is marked open on the system whi
   resource is online (a mounted file system); other devices are not checked.
 KVMGuest:  starts / shuts down the guest GuestName in the system's simulated libvirt
   (kvm/guest_agent.py); a guest whose disk volume is not available there faults it.
+RVG, RVGPrimary: start/stop the RVG, make it the Primary (migrate or takeover) on the
+  simulated VVR (vcs/vvr_agents.py).
 Other types only take their time.
 """
 from ..kvm import guest_agent
+from . import vvr_agents
 from ..vxvm.volumes import set_state
 from .model import rattr
 
@@ -50,6 +53,8 @@ def online(ctx, res, system):
         return _import(ctx, res, system)
     if kind == "KVMGuest":
         return guest_agent.online(ctx, res, system)
+    if kind in vvr_agents.TYPES:
+        return vvr_agents.online(ctx, res, system)
     if kind == "Volume" or kind == "Mount" and _is_vx_mount(res, system):
         dg_name, vol_name, dg, vol = _vx_volume(ctx, res, system)
         if dg is None:
@@ -100,6 +105,8 @@ def offline(ctx, res, system):
     kind = res["type"]
     if kind == "KVMGuest":
         return guest_agent.offline(ctx, res, system)
+    if kind in vvr_agents.TYPES:
+        return vvr_agents.offline(ctx, res, system)
     if kind == "DiskGroup":
         dg = _imported(ctx, rattr(res, "DiskGroup", system), system)
         if dg is None:
@@ -133,6 +140,8 @@ def probe(ctx, res, system, current):
     kind = res["type"]
     if kind == "KVMGuest":
         return guest_agent.monitor(ctx, res, system, current)
+    if kind in vvr_agents.TYPES:
+        return vvr_agents.monitor(ctx, res, system, current)
     if kind == "DiskGroup":
         name = rattr(res, "DiskGroup", system)
         return "ONLINE" if name and _imported(ctx, name, system) else "OFFLINE"

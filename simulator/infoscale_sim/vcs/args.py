@@ -15,17 +15,17 @@ SYNOPSIS = {
         "hagrp -modify group attribute -add|-update|-delete key [value] ...",
         "hagrp -link parent_group child_group category location [rigidity]",
         "hagrp -unlink parent_group child_group",
-        "hagrp -online [-force] [-propagate] group -sys system | -any",
-        "hagrp -offline [-force] [-ifprobed] [-propagate] group -sys system | -any",
-        "hagrp -switch group -to system | -any",
+        "hagrp -online [-force] [-propagate] group -sys system | -any [-clus cluster]",
+        "hagrp -offline [-force] [-ifprobed] [-propagate] group -sys system | -any [-clus cluster]",
+        "hagrp -switch group -to system | -any [-clus cluster]",
         "hagrp -freeze group [-persistent]", "hagrp -unfreeze group [-persistent]",
         "hagrp -enableresources group", "hagrp -disableresources group",
-        "hagrp -clear group [-sys system]", "hagrp -flush [-force] group -sys system",
-        "hagrp -state [group(s)] [-sys system(s)]",
-        "hagrp -display [group(s)] [-attribute attribute(s)] [-sys system(s)]",
-        "hagrp -list [conditional(s)]", "hagrp -value group attribute [system]",
+        "hagrp -clear group [-sys system] [-clus cluster]", "hagrp -flush [-force] group -sys system [-clus cluster]",
+        "hagrp -state [group(s)] [-sys system(s)] [-clus cluster]",
+        "hagrp -display [group(s)] [-attribute attribute(s)] [-sys system(s)] [-clus cluster]",
+        "hagrp -list [conditional(s)]", "hagrp -value group attribute [system] [-clus cluster]",
         "hagrp -dep [group(s)]", "hagrp -resources group",
-        "hagrp -wait group attribute value [-sys system] [-time timeout]",
+        "hagrp -wait group attribute value [-sys system] [-clus cluster] [-time timeout]",
     ],
     "hares": [
         "hares -add resource type group", "hares -delete resource",
@@ -44,8 +44,17 @@ SYNOPSIS = {
     "hasys": ["hasys -list", "hasys -state [system(s)]",
               "hasys -display [system(s)] [-attribute attribute(s)]",
               "hasys -value system attribute"],
-    "haclus": ["haclus -state [cluster]", "haclus -display [-localclus]", "haclus -value attribute",
-               "haclus -wait attribute value [-time timeout]"],
+    "haclus": ["haclus -state [cluster]", "haclus -list [conditional(s)]",
+               "haclus -display [cluster] [-localclus]", "haclus -value attribute [cluster]",
+               "haclus -wait attribute value [-clus cluster] [-time timeout]",
+               "haclus -add cluster ip", "haclus -delete cluster",
+               "haclus -modify ClusterAddress ip [-clus cluster]",
+               "haclus -declare disaster|outage|disconnect|replica -clus cluster [-failover]"],
+    "hahb": ["hahb -add hb", "hahb -delete hb", "hahb -local hb attribute",
+             "hahb -modify hb attribute value ... [-clus cluster]",
+             "hahb -modify hb attribute -add|-delete key ...",
+             "hahb -display [hb(s)]", "hahb -list [conditional(s)]",
+             "hahb -state [hb] [-clus cluster]", "hahb -value hb attribute [-clus cluster]"],
     "hastatus": ["hastatus -sum[mary]"],
     "hatype": ["hatype -list", "hatype -display [type(s)] [-attribute attribute(s)]",
                "hatype -resources type", "hatype -value type attribute"],
@@ -114,5 +123,6 @@ def parse(command, args, flags=(), single=(), multi=()):
 
 
 def check_cluster(call, cluster):
+    """Only the local cluster (commands and options that do not reach remote clusters)."""
     if cluster is not None and cluster != call.cluster:
-        raise msg.warning(50030, "Cluster %s does not exist" % cluster)  # [recon]
+        raise msg.cluster_missing(cluster)

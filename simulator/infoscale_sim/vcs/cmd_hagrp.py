@@ -1,6 +1,13 @@
-"""hagrp: service groups (configuration, operations, reads)."""
+"""hagrp: service groups (configuration, operations, reads).
+
+Global groups (GCO, see gco.py): -online/-offline/-switch/-clear/-flush/-state/-display/
+-value/-wait take `-clus cluster` to act on (or read) the group in a remote cluster of its
+ClusterList, which must be RUNNING; -state of a global group adds `cluster:system` rows
+for its RUNNING remote clusters; a switch to another cluster takes the group offline here,
+then online there.
+"""
 from ..errors import CommandFailed
-from . import grpattrs, modify, views, waits
+from . import gco, grpattrs, modify, views, waits
 from . import messages as msg
 from .args import check_cluster, parse, usage
 from .context import check_name, group, open_cluster, require_rw, system
@@ -19,12 +26,80 @@ def hagrp(call, args):
     return ACTIONS[args[0][1:]](call, args[1:])
 
 
-def _words(call, rest, count=None, **spec):
+def _words(call, rest, count=None, remote=False, **spec):
+    """remote: -clus may name a remote cluster (checked by _cluster_engine)."""
     words = parse(CMD, rest, **spec)
-    check_cluster(call, words.one("clus"))
+    if not remote:
+        check_cluster(call, words.one("clus"))
     if count is not None and len(words.operands) != count:
         raise usage(CMD)
     return words
+
+
+def _settle(ctx, now):
+    if ctx.gco is not None:
+        ctx.gco.settle(now)
+    else:
+        ctx.settle(now)
+
+
+def _remote_name(ctx, words):
+    """The remote cluster -clus names, or None for this cluster."""
+    clus = words.one("clus")
+    if clus is None or clus == ctx.doc["cluster"] or "localclus" in words.flags:
+        return None
+    if ctx.gco is None or clus not in gco.conf(ctx.doc)["remotes"]:
+        raise msg.cluster_missing(clus)
+    return clus
+
+
+def _cluster_engine(ctx, words, name):
+    """The engine of the cluster -clus names for group `name` (this one by default): a
+    remote cluster needs a global group with that cluster in its ClusterList, RUNNING."""
+    clus = _remote_name(ctx, words)
+    if clus is None:
+        return ctx
+    grp = group(ctx, name)
+    if not gco.is_global(grp):
+        raise msg.not_global(name)
+    if clus not in gattr(grp, "ClusterList"):
+        raise msg.not_in_cluster_list(clus, name)
+    state = ctx.gco.state(ctx.doc["cluster"], clus)
+    if state != "RUNNING":
+        raise msg.remote_not_running(clus, state)
+    other = ctx.gco.engine(clus)
+    if name not in other.doc["groups"]:
+        raise msg.group_not_in_remote(name, clus)
+    return other
+
+
+def check_global_online(ctx, name):
+    """A failover global group runs in one cluster at a time: not while it is active in a
+    RUNNING remote cluster, nor while a remote cluster that is not RUNNING holds its
+    Authority (until that cluster's failure is declared)."""
+    grp = ctx.doc["groups"][name]
+    members = gattr(grp, "ClusterList")
+    if not members or is_parallel(grp):
+        return
+    local = ctx.doc["cluster"]
+    if local not in members:
+        raise msg.not_in_cluster_list(local, name)
+    federation = ctx.gco
+    if federation is None:
+        return
+    for c in gco.cluster_list(grp):
+        if c == local or c not in federation.remotes(local) or federation.engine(c) is None:
+            continue
+        other = federation.engine(c)
+        other_grp = other.doc["groups"].get(name)
+        if other_grp is None:
+            continue
+        state = federation.state(local, c)
+        if state == "RUNNING":
+            if other.active_systems(name):
+                raise msg.global_active_elsewhere(name, c)
+        elif gattr(other_grp, "Authority") and not gattr(grp, "Authority") and not federation.declared(local, c):
+            raise msg.authority_elsewhere(name, c, state)
 
 
 # ================================================================ configuration
@@ -86,6 +161,13 @@ def _modify(call, rest):
             system(ctx, s)
     elif attr == "Parallel" and value != current and ctx.active_systems(name):
         raise msg.parallel_has_resources(name)
+    elif attr == "ClusterList":
+        known = [ctx.doc["cluster"]] + list(gco.conf(ctx.doc)["remotes"])
+        for c in value:
+            if c not in known:
+                raise msg.cluster_list_unknown(c)
+    elif attr == "ClusterFailOverPolicy" and value not in gco.POLICIES:
+        raise msg.bad_value("ClusterFailOverPolicy must be Manual, Auto or Connected: %s" % value)
     if local:
         grp["local"][attr][request.system] = value
     else:
@@ -189,24 +271,26 @@ def _resources_enabled(value):
 # ================================================================ operations
 
 def _online(call, rest):
-    words = _words(call, rest, 1, flags=("force", "propagate", "any", "nopre"),
+    words = _words(call, rest, 1, remote=True, flags=("force", "propagate", "any", "nopre"),
                    single=("sys", "checkpartial"))
     if ("any" in words.flags) == (words.one("sys") is not None):
         raise usage(CMD, "Specify -sys system or -any")
     ctx = open_cluster(call)
     name = words.operands[0]
-    grp = group(ctx, name)
+    group(ctx, name)
+    eng = _cluster_engine(ctx, words, name)
+    grp = group(eng, name)
     now = call.now()
     force, propagate = "force" in words.flags, "propagate" in words.flags
     if "any" in words.flags:
-        for s in _any_targets(ctx, name, grp, force, propagate):
+        for s in _any_targets(eng, name, grp, force, propagate):
             call.print(msg.attempting_online(name, s))
-            _bring_online(ctx, name, s, now, force, propagate)
+            _bring_online(eng, name, s, now, force, propagate)
     else:
         s = words.one("sys")
-        check_online(ctx, name, s, force, propagate)
-        _bring_online(ctx, name, s, now, force, propagate)
-    ctx.settle(now)
+        check_online(eng, name, s, force, propagate)
+        _bring_online(eng, name, s, now, force, propagate)
+    _settle(ctx, now)
     return 0
 
 
@@ -231,6 +315,7 @@ def check_online(ctx, name, s, force=False, propagate=False):
         raise msg.no_enabled_resources(name)
     if not propagate and not _deps_met(ctx, name, s):
         raise msg.deps_not_met(name, s)
+    check_global_online(ctx, name)
 
 
 def _deps_met(ctx, name, s):
@@ -281,6 +366,7 @@ def _any_targets(ctx, name, grp, force, propagate):
         raise msg.systemlist_empty(name)
     if is_frozen(grp):
         raise msg.frozen(name)
+    check_global_online(ctx, name)
     if not is_parallel(grp):
         active = ctx.active_systems(name)
         if active:
@@ -309,11 +395,13 @@ def _any_targets(ctx, name, grp, force, propagate):
 
 
 def _offline(call, rest):
-    words = _words(call, rest, 1, flags=("force", "ifprobed", "propagate", "any"), single=("sys",))
+    words = _words(call, rest, 1, remote=True, flags=("force", "ifprobed", "propagate", "any"), single=("sys",))
     if ("any" in words.flags) == (words.one("sys") is not None):
         raise usage(CMD, "Specify -sys system or -any")
-    ctx = open_cluster(call)
+    local = open_cluster(call)
     name = words.operands[0]
+    group(local, name)
+    ctx = _cluster_engine(local, words, name)
     grp = group(ctx, name)
     now = call.now()
     if "any" in words.flags:
@@ -343,7 +431,7 @@ def _offline(call, rest):
             if ctx.doc["groups"][parent]["rt"][ps]["op"] != "offline":
                 ctx.begin_offline(parent, ps, now)
         ctx.begin_offline(name, s, now)
-    ctx.settle(now)
+    _settle(local, now)
     return 0
 
 
@@ -369,11 +457,16 @@ def _holding_parents(ctx, name, s):
 
 
 def _switch(call, rest):
-    words = _words(call, rest, 1, flags=("any", "nopre"), single=("to",))
+    words = _words(call, rest, 1, remote=True, flags=("any", "nopre"), single=("to",))
     if ("any" in words.flags) == (words.one("to") is not None):
         raise usage(CMD, "Specify -to system or -any")
-    ctx = open_cluster(call)
+    local = open_cluster(call)
     name = words.operands[0]
+    group(local, name)
+    ctx = _cluster_engine(local, words, name)
+    source_ctx = _switch_source(local, ctx, name)
+    if source_ctx is not ctx:
+        return _switch_clusters(call, words, source_ctx, ctx, name)
     grp = group(ctx, name)
     if is_frozen(grp):
         raise msg.frozen(name)
@@ -409,7 +502,65 @@ def _switch(call, rest):
         pgrp["follow"] = {"child": name, "location": "local", "sys": source}
         ctx.begin_offline(parent, source, now, explicit=False)
     ctx.switch(name, source, target, now)
-    ctx.settle(now)
+    _settle(local, now)
+    return 0
+
+
+def _active_sources(ctx, name):
+    return [s for s in ctx.doc["systems"] if ctx.group_state(name, s) in ("ONLINE", "PARTIAL", "STARTING|PARTIAL")]
+
+
+def _switch_source(local, target_ctx, name):
+    """The engine of the cluster where a global group runs, when it is not the target
+    cluster (a switch between clusters); else target_ctx."""
+    federation = local.gco
+    grp = local.doc["groups"][name]
+    if federation is None or not gco.is_global(grp) or _active_sources(target_ctx, name):
+        return target_ctx
+    here = local.doc["cluster"]
+    for c in [here] + [c for c in gco.cluster_list(grp) if c != here]:
+        other = federation.engine(c)
+        if other is None or other is target_ctx or name not in other.doc["groups"]:
+            continue
+        if c != here and (c not in federation.remotes(here) or federation.state(here, c) != "RUNNING"):
+            continue
+        if _active_sources(other, name):
+            return other
+    return target_ctx
+
+
+def _switch_clusters(call, words, source_ctx, ctx, name):
+    """Switch a global group from source_ctx's cluster to ctx's: offline there, then
+    online here on -to system or the first system that can take it."""
+    cluster = ctx.doc["cluster"]
+    sgrp, grp = source_ctx.doc["groups"][name], ctx.doc["groups"][name]
+    if is_frozen(sgrp) or is_frozen(grp):
+        raise msg.frozen(name)
+    if is_parallel(sgrp):
+        raise msg.global_parallel_switch(name)
+    if cluster not in gattr(sgrp, "ClusterList"):
+        raise msg.not_in_cluster_list(cluster, name)
+    source = _active_sources(source_ctx, name)[0]
+    hard, firm = _switch_parents(source_ctx, name, source)
+    if hard or firm:
+        raise msg.parents_online(name, source)
+    if "any" in words.flags:
+        target = ctx.choose_target(name)
+        if target is None:
+            raise msg.switch_unable(name)
+    else:
+        target = system(ctx, words.one("to"))
+        if target not in gattr(grp, "SystemList"):
+            raise msg.system_not_in_list(name, target)
+        if not ctx.running(target):
+            raise msg.system_unavailable(target)
+        if grp["rt"][target]["faulted"]:
+            raise msg.group_faulted(name, target)
+        if not ctx.can_start(name, target):
+            raise msg.deps_not_met(name, target)
+    now = call.now()
+    source_ctx.switch(name, source, target, now, cluster=cluster)
+    ctx.gco.settle(now)
     return 0
 
 
@@ -455,10 +606,11 @@ def _freeze(value):
 
 
 def _clear(call, rest):
-    words = _words(call, rest, 1, single=("sys",))
-    ctx = open_cluster(call)
+    words = _words(call, rest, 1, remote=True, single=("sys",))
+    local = open_cluster(call)
     name = words.operands[0]
-    group(ctx, name)
+    group(local, name)
+    ctx = _cluster_engine(local, words, name)
     systems = [system(ctx, words.one("sys"))] if words.one("sys") else list(ctx.doc["systems"])
     for s in systems:
         ctx.clear_group(name, s)
@@ -466,12 +618,13 @@ def _clear(call, rest):
 
 
 def _flush(call, rest):
-    words = _words(call, rest, 1, flags=("force",), single=("sys",))
+    words = _words(call, rest, 1, remote=True, flags=("force",), single=("sys",))
     if words.one("sys") is None:
         raise usage(CMD, "-flush needs -sys system")
-    ctx = open_cluster(call)
+    local = open_cluster(call)
     name = words.operands[0]
-    group(ctx, name)
+    group(local, name)
+    ctx = _cluster_engine(local, words, name)
     ctx.flush(name, system(ctx, words.one("sys")))
     return 0
 
@@ -488,9 +641,18 @@ def _names(ctx, operands, missing):
 
 def _state(call, rest):
     call.mark_readonly()
-    words = _words(call, rest, multi=("sys",))
-    ctx = open_cluster(call)
-    names = _names(ctx, words.operands, msg.group_not_in_cluster)
+    words = _words(call, rest, remote=True, multi=("sys",))
+    local = open_cluster(call)
+    names = _names(local, words.operands, msg.group_not_in_cluster)
+    remote = _remote_name(local, words)
+    if remote is not None:
+        if not words.operands:
+            names = [g for g in names if remote in gattr(local.doc["groups"][g], "ClusterList")
+                     and g in local.gco.engine(remote).doc["groups"]]
+        engines = [_cluster_engine(local, words, g) for g in names]
+        ctx = engines[0] if engines else local.gco.engine(remote)
+    else:
+        ctx = local
     systems = words.many("sys") or None
     for s in systems or ():
         system(ctx, s)
@@ -502,17 +664,45 @@ def _state(call, rest):
         # `hagrp -state cvm -sys <sys>` with 'ONLINE')
         call.print(ctx.group_state(name, s))
         return 0
-    rows = [row for name in names for row in views.group_rows(ctx, name, ("State",), systems)]
-    for line in group_table([r[:3] + (r[3],) for r in rows]):
+    rows = []
+    for name in names:
+        own = views.group_rows(ctx, name, ("State",), systems)
+        if remote is not None:
+            rows += [(g, a, "%s:%s" % (remote, s), v) for g, a, s, v in own]
+        else:
+            rows += own + ([] if systems else _remote_state_rows(ctx, name))
+    for line in group_table(rows):
         call.print(line)
     return 0
 
 
+def _remote_state_rows(ctx, name):
+    """`cluster:system` State rows of a global group in its RUNNING remote clusters
+    (ClusterList order) [recon: the product shows them; their order is ours]."""
+    grp = ctx.doc["groups"][name]
+    federation, here = ctx.gco, ctx.doc["cluster"]
+    if federation is None or not gco.is_global(grp):
+        return []
+    rows = []
+    for c in gco.cluster_list(grp):
+        if c == here or c not in federation.remotes(here) or federation.state(here, c) != "RUNNING":
+            continue
+        other = federation.engine(c)
+        if name in other.doc["groups"]:
+            rows += [(g, a, "%s:%s" % (c, s), v) for g, a, s, v in views.group_rows(other, name, ("State",))]
+    return rows
+
+
 def _display(call, rest):
     call.mark_readonly()
-    words = _words(call, rest, multi=("attribute", "sys"))
-    ctx = open_cluster(call)
-    names = _names(ctx, words.operands, msg.group_not_in_cluster)
+    words = _words(call, rest, remote=True, multi=("attribute", "sys"))
+    local = open_cluster(call)
+    names = _names(local, words.operands, msg.group_not_in_cluster)
+    ctx = local
+    if _remote_name(local, words) is not None:
+        if not words.operands:
+            raise usage(CMD, "Specify the global group(s) to display in cluster %s" % words.one("clus"))
+        ctx = [_cluster_engine(local, words, g) for g in names][0]
     for s in words.many("sys"):
         system(ctx, s)
     attributes = words.many("attribute") or None
@@ -546,11 +736,13 @@ def _list(call, rest):
 
 def _value(call, rest):
     call.mark_readonly()
-    words = _words(call, rest)
+    words = _words(call, rest, remote=True)
     if len(words.operands) not in (2, 3):
         raise usage(CMD)
-    ctx = open_cluster(call)
+    local = open_cluster(call)
     name, attr = words.operands[:2]
+    group(local, name)
+    ctx = _cluster_engine(local, words, name)
     grp = group(ctx, name)
     if not views.is_group_attribute(attr):
         raise msg.attribute_missing(attr, "group %s" % name)
@@ -595,10 +787,13 @@ def _resources(call, rest):
 
 def _wait(call, rest):
     call.mark_readonly()
-    words = _words(call, rest, 3, single=("sys", "time"))
+    words = _words(call, rest, 3, remote=True, single=("sys", "time"))
     timeout = waits.parse_timeout(words.one("time"), lambda p: usage(CMD, p)) if words.one("time") else None
-    ctx = open_cluster(call)
+    local = open_cluster(call)
     name, attr, wanted = words.operands
+    group(local, name)
+    ctx = _cluster_engine(local, words, name)
+    remote = ctx.doc["cluster"] if ctx is not local else None
     grp = group(ctx, name)
     if not views.is_group_attribute(attr):
         raise msg.attribute_missing(attr, "group %s" % name)
@@ -607,7 +802,9 @@ def _wait(call, rest):
         s = system(ctx, words.one("sys") or call.node)
 
     def reached(c):
-        if name not in c.doc["groups"]:
+        if remote is not None:
+            c = c.gco.engine(remote) if c.gco is not None else None
+        if c is None or name not in c.doc["groups"]:
             return False
         return views.matches(views.group_value(c, name, attr, s), "=", wanted, attr)
 

@@ -3,12 +3,17 @@
 A leading blank line, then `-- SYSTEM STATE` (A rows) and `-- GROUP STATE` (B rows).
 Further sections appear only when they have rows [recon: titles, letters and columns]:
 C GROUPS FROZEN, D RESOURCES FAILED, E RESOURCES NOT PROBED, F RESOURCES ONLINING,
-G RESOURCES OFFLINING, H RESOURCES DISABLED. The streaming form (plain `hastatus`) is not
-simulated.
+G RESOURCES OFFLINING, H RESOURCES DISABLED. With remote clusters (GCO) four sections
+follow [recon: titles and columns from memory of the product, letters L-O]:
+L WAN HEARTBEAT STATE (heartbeat, remote cluster, ALIVE|DOWN|UNKNOWN), M REMOTE CLUSTER
+STATE (every remote cluster), N REMOTE SYSTEM STATE (`cluster:system`, state, frozen) and
+O REMOTE GROUP STATE (the global groups' rows there), both only for RUNNING remote
+clusters. The streaming form (plain `hastatus`) is not simulated.
 """
+from . import gco
 from .args import usage
 from .context import open_cluster
-from .model import enabled, is_frozen
+from .model import enabled, gattr, is_frozen
 from .views import group_systems
 
 CMD = "hastatus"
@@ -59,8 +64,42 @@ def hastatus(call, args):
             ("-- RESOURCES DISABLED", "-- Group           Type            Resource", disabled)):
         if rows:
             out += ["", title, header, ""] + rows
+    out += _remote_sections(ctx)
     for line in out:
         call.print(line)
     return 0
 
 
+def _remote_sections(ctx):
+    federation, here = ctx.gco, ctx.doc["cluster"]
+    conf = gco.conf(ctx.doc)
+    if federation is None or not conf["remotes"]:
+        return []
+    heartbeats, clusters, systems, groups = [], [], [], []
+    for name in sorted(conf["heartbeats"]):
+        for c in gco.heartbeat_value(conf["heartbeats"][name], "ClusterList"):
+            heartbeats.append("L  %-15s %-20s %s" % (name, c, federation.heartbeat_state(here, name, c)))
+    for c in conf["remotes"]:
+        state = federation.state(here, c)
+        clusters.append("M  %-15s %s" % (c, state))
+        other = federation.engine(c)
+        if state != "RUNNING" or other is None:
+            continue
+        for s, info in other.doc["systems"].items():
+            frozen = 1 if info["frozen"] or info["tfrozen"] else 0
+            systems.append("N  %-20s %-20s %d" % ("%s:%s" % (c, s), other.system_state(s), frozen))
+        for g in sorted(ctx.doc["groups"]):
+            if c not in gattr(ctx.doc["groups"][g], "ClusterList") or g not in other.doc["groups"]:
+                continue
+            for s in group_systems(other, other.doc["groups"][g]):
+                probed = "Y" if other.group_probed(g, s) else "N"
+                groups.append("O  %-15s %-20s %-10s %-15s %s" % (g, "%s:%s" % (c, s), probed, "N", other.group_state(g, s)))
+    out = []
+    for title, header, rows in (
+            ("-- WAN HEARTBEAT STATE", "-- Heartbeat       To                   State", heartbeats),
+            ("-- REMOTE CLUSTER STATE", "-- Cluster         State", clusters),
+            ("-- REMOTE SYSTEM STATE", "-- cluster:system       State                Frozen", systems),
+            ("-- REMOTE GROUP STATE", "-- Group           cluster:system       Probed     AutoDisabled    State", groups)):
+        if rows:
+            out += ["", title, header, ""] + rows
+    return out

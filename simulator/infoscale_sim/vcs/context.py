@@ -1,5 +1,6 @@
 """What every ha* command starts with: the node's HAD must run, then the cluster's VCS
-document (already settled to now by hooks.before_command) wrapped in an engine."""
+document (already settled to now by hooks.before_command) wrapped in an engine (with the
+GCO federation of the estate's clusters as ctx.gco when remote clusters are configured)."""
 import re
 
 from . import hosts
@@ -18,7 +19,11 @@ def open_cluster(call):
     doc = call.doc(doc_name(call.cluster))
     if not doc["systems"][call.node]["had"]:
         raise msg.had_down(call.command)
-    return Cluster(doc, call.vxvm(), call.doc(hosts.DOC).setdefault("down", {}), kvm_doc_of(call))
+    ctx = Cluster(doc, call.vxvm(), call.doc(hosts.DOC).setdefault("down", {}), kvm_doc_of(call))
+    ctx.txn = call.txn
+    from . import gco
+
+    return gco.attach(call, ctx)
 
 
 def require_rw(ctx):

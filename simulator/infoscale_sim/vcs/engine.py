@@ -10,7 +10,7 @@ faults to firm/hard parents. All times are simulated seconds (clock.now()).
 Settling is deterministic: the same stored state and time always give the same result.
 """
 from . import agents
-from .model import critical, enabled, gattr, is_frozen, is_parallel, offline_time, online_time, system_list
+from .model import critical, enabled, gattr, is_frozen, is_parallel, offline_time, online_time, set_gattr, system_list
 
 ONLINE, OFFLINE, FAULTED = "ONLINE", "OFFLINE", "FAULTED"
 MAX_EVENTS = 200000
@@ -26,6 +26,9 @@ class Cluster:
         self.vx = vx
         self.down = down
         self.kvm = kvm
+        self.gco = None   # the gco.Federation of the estate's clusters, when GCO is configured
+        self.txn = None   # the call's store.Transaction: agents on other domains (VVR) need it
+        self.at = None    # simulated time of the transition being completed (for agents)
         self._index = None
 
     # ================================================================ indexes
@@ -179,6 +182,7 @@ class Cluster:
         rr = res["rt"][system]
         busy = self._clear_busy(resource, system)
         rr["probed"] = True
+        self.at = t
         if busy["op"] == "online":
             reason = "injected fault" if busy["fail"] else agents.online(self, res, system)
             if reason is None:
@@ -221,6 +225,11 @@ class Cluster:
     def begin_online(self, group, system, t, moved_from=None):
         grp = self.doc["groups"][group]
         grp["intent"] = 1
+        if gattr(grp, "ClusterList"):   # a global group: this cluster takes its Authority
+            if self.gco is not None:
+                self.gco.claim(self, group)
+            else:
+                set_gattr(grp, "Authority", 1)
         grp["rt"][system]["op"] = "online"
         self._advance(group, system, t)
         if moved_from is not None:
@@ -233,9 +242,13 @@ class Cluster:
         grp["rt"][system]["op"] = "offline"
         self._advance(group, system, t)
 
-    def switch(self, group, source, target, t):
+    def switch(self, group, source, target, t, cluster=None):
+        """Take the group offline on source, then online on target (in another cluster of
+        the federation when `cluster` is given; target None: chosen there then)."""
         grp = self.doc["groups"][group]
         grp["next"] = {"from": source, "kind": "switch", "to": target}
+        if cluster is not None:
+            grp["next"]["clus"] = cluster
         grp["rt"][source]["op"] = "offline"
         self._advance(group, source, t)
 
@@ -332,7 +345,13 @@ class Cluster:
     def _offline_done(self, group, system, t):
         grp = self.doc["groups"][group]
         nxt = grp["next"]
-        if nxt and nxt["from"] == system and nxt["kind"] in ("switch", "failover"):
+        if nxt and nxt["from"] == system and nxt.get("clus"):
+            grp["next"] = None
+            if self.gco is not None:
+                self.gco.handoff(self, group, nxt, t)
+            else:
+                self.log(t, "switch-abandoned", group=group, cluster=nxt["clus"])
+        elif nxt and nxt["from"] == system and nxt["kind"] in ("switch", "failover"):
             grp["next"] = None
             if nxt["kind"] == "switch":
                 target = nxt["to"] if nxt["to"] and self.can_start(group, nxt["to"]) else None
@@ -343,7 +362,7 @@ class Cluster:
                 self.log(t, "failover" if nxt["kind"] == "failover" else "switch", group=group,
                          source=system, target=target)
                 self.begin_online(group, target, t, moved_from=system)
-            elif nxt["kind"] == "failover":
+            elif nxt["kind"] == "failover" and not self._cluster_failover(group, t):
                 self.log(t, "no-failover-target", group=group, system=system)
         if grp["follow"]:
             self._resume_follower(group, t)
@@ -550,8 +569,13 @@ class Cluster:
                 if target:
                     self.log(t, "failover", group=group, source=node, target=target)
                     self.begin_online(group, target, t, moved_from=node)
-                else:
+                elif not self._cluster_failover(group, t):
                     self.log(t, "no-failover-target", group=group, system=node)
+
+    def _cluster_failover(self, group, t):
+        """No system of this cluster can take the group: a global group may go to another
+        cluster (ClusterFailOverPolicy Auto/Connected, see gco.py)."""
+        return self.gco is not None and self.gco.cluster_failover(self, group, t)
 
     def restore(self, node, t):
         """The node is back (after a crash or a HAD stop): fresh probes there."""

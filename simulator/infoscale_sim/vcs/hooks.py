@@ -16,6 +16,12 @@ def settle(call):
     if call.cluster is None:
         return
     doc = call.doc(DOC_PREFIX + call.cluster)
+    from . import gco
+
+    if doc and gco.configured(doc):   # GCO: every cluster on one time line
+        gco.load(call).settle(call.now())
+        call.txn.flush()
+        return
     from ..kvm import model as kvm_model, vcs_link
 
     guests = kvm_model.doc_of(call)
@@ -24,5 +30,6 @@ def settle(call):
     from .engine import Cluster
 
     ctx = Cluster(doc, call.vxvm(), call.doc(hosts.DOC).setdefault("down", {}), guests)
+    ctx.txn = call.txn
     vcs_link.settle(ctx, call.now())
     call.txn.flush()

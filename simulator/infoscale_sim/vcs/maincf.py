@@ -1,7 +1,8 @@
 """main.cf and types.cf text in hacf's layout, and the files `haconf -dump` writes.
 
 Layout (samples maincf_2_linbit_drbd.cf, maincf_fragment_1.cf): include lines, the
-cluster block, one block per system, then per group: the group block, its resources
+cluster block (with ClusterAddress under GCO), the remotecluster and heartbeat blocks
+(reference 8.6, [recon]), one block per system, then per group: the group block, its resources
 sorted by type then name (each block followed by a blank line), the `requires group`
 lines, the `<parent> requires <child>` lines, two blank lines, the generated
 `// resource dependency tree` comment and two blank lines. Indentation is one tab per
@@ -18,8 +19,18 @@ T = "\t"
 
 
 def render(doc, systems):
-    lines = ['include "types.cf"', "", "cluster %s (" % doc["cluster"],
-             T + "UserNames = { admin = %s }" % ADMIN_PASSWORD, T + "Administrators = { admin }", T + ")", ""]
+    from .gco import conf
+
+    gco = conf(doc)
+    lines = ['include "types.cf"', "", "cluster %s (" % doc["cluster"], T + "UserNames = { admin = %s }" % ADMIN_PASSWORD]
+    if gco["address"]:
+        lines.append(T + "ClusterAddress = %s" % attrs.maincf_scalar(gco["address"]))
+    lines += [T + "Administrators = { admin }", T + ")", ""]
+    for name in sorted(gco["remotes"]):
+        lines += ["remotecluster %s (" % name,
+                  T + "ClusterAddress = %s" % attrs.maincf_scalar(gco["remotes"][name]["ClusterAddress"]), T + ")", ""]
+    for name in sorted(gco["heartbeats"]):
+        lines += _heartbeat(name, gco["heartbeats"][name])
     for system in systems:
         lines += ["system %s (" % system, T + ")", ""]
     for name in sorted(doc["groups"]):
@@ -51,6 +62,19 @@ def _group(doc, name):
             lines.append(T + "%s requires %s" % (parent, child))
     lines += ["", ""] + _tree(doc, name, resources) + ["", ""]
     return lines
+
+
+def _heartbeat(name, hb):
+    """`heartbeat Icmp ( ClusterList = {...} ... Arguments @clusB = { "ip" } )` (reference 8.6)."""
+    from . import hbattrs
+
+    lines = ["heartbeat %s (" % name]
+    present = set(hb["attrs"]) | {a for a, values in hb["local"].items() if values}
+    order = [a for a in hbattrs.MAINCF_FIRST if a in present] + sorted(present - set(hbattrs.MAINCF_FIRST))
+    for attr_name in order:
+        default = hbattrs.CONFIG[attr_name]["default"]
+        lines += _attribute_lines(attr_name, hb["attrs"], hb["local"], T, default)
+    return lines + [T + ")", ""]
 
 
 def _resource_order(res):

@@ -310,3 +310,102 @@ def resource_parents_online(resource, system):
 
 def resource_already(resource, system, state):
     return warning(10281, "Resource %s is already %s on system %s" % (resource, state.lower(), system))  # [recon]
+
+
+# ------------------------------------------------------------------ global clusters (GCO)
+# None of these texts is from a capture: V-numbers and wording are [recon].
+def cluster_missing(cluster):
+    return warning(50030, "Cluster %s does not exist" % cluster)  # [recon]
+
+
+def remote_exists(cluster):
+    return warning(50101, "Remote cluster %s already exists" % cluster)  # [recon]
+
+
+def remote_is_local(cluster):
+    return warning(50102, "Cluster %s is the local cluster" % cluster)  # [recon]
+
+
+def remote_in_use(cluster, what):
+    return warning(50103, "Cannot delete remote cluster %s: it is in the ClusterList of %s" % (cluster, what))  # [recon]
+
+
+def bad_address(address):
+    return warning(50104, "Invalid ClusterAddress %s" % address)  # [recon]
+
+
+def cluster_attr_not_modifiable(attr_name):
+    return warning(50105, "Attribute %s of the cluster cannot be modified" % attr_name)  # [recon]
+
+
+def declare_running(cluster):
+    return warning(50106, "Cluster %s is in RUNNING state; cannot declare its failure" % cluster)  # [recon]
+
+
+def declare_local():
+    return warning(50107, "Cannot declare the state of the local cluster")  # [recon]
+
+
+def declare_disconnect_failover():
+    return warning(50108, "Option -failover cannot be used with disconnect")  # [recon]
+
+
+def not_global(group):
+    return warning(50810, "Group %s is not a global group" % group)  # [recon]
+
+
+def not_in_cluster_list(cluster, group):
+    return warning(50811, "Cluster %s is not in the ClusterList of group %s" % (cluster, group))  # [recon]
+
+
+def remote_not_running(cluster, state):
+    return warning(50812, "Remote cluster %s is not in RUNNING state (%s)" % (cluster, state))  # [recon]
+
+
+def group_not_in_remote(group, cluster):
+    return warning(50813, "Group %s does not exist in cluster %s" % (group, cluster))  # [recon]
+
+
+def global_active_elsewhere(group, cluster):
+    return warning(50814, "Global group %s is online or in transition in cluster %s" % (group, cluster))  # [recon]
+
+
+def authority_elsewhere(group, cluster, state):
+    return warning(50815, "Global group %s is owned by cluster %s, which is in %s state; declare the cluster's "
+                   "failure with haclus -declare first" % (group, cluster, state))  # [recon]
+
+
+def global_parallel_switch(group):
+    return warning(50816, "Cannot switch parallel group %s between clusters" % group)  # [recon]
+
+
+def cluster_list_unknown(cluster):
+    return warning(50817, "Cluster %s is neither the local cluster nor a remote cluster" % cluster)  # [recon]
+
+
+def heartbeat_exists(name):
+    return warning(50901, "Heartbeat %s already exists" % name)  # [recon]
+
+
+def heartbeat_missing(name):
+    return warning(50902, "Heartbeat %s does not exist" % name)  # [recon]
+
+
+def heartbeat_type(name):
+    return warning(50903, "Heartbeat type %s is not supported (Icmp, IcmpS)" % name)  # [recon]
+
+
+def heartbeat_needs_cluster(attr_name):
+    return warning(50904, "Attribute %s is local to each cluster; specify the cluster with -clus" % attr_name)  # [recon]
+
+
+def heartbeat_cluster_not_listed(name, cluster):
+    return warning(50905, "Cluster %s is not in the ClusterList of heartbeat %s" % (cluster, name))  # [recon]
+
+
+def heartbeat_attr_global(attr_name):
+    return warning(50906, "Attribute %s is global; -clus cannot be used (hahb -local first)" % attr_name)  # [recon]
+
+
+def no_heartbeats():
+    return warning(50907, "No Heartbeats are configured")  # [recon] after V-16-1-50031

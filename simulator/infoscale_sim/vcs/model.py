@@ -6,7 +6,8 @@ doc = {
   "groups": {name: {"attrs": {attr: value != default}, "local": {attr: {sys: value}},
                     "deps": [{"child", "category", "location", "rigidity"}],
                     "intent": 0|1, "tfrozen": 0|1,
-                    "next": None | {"from": sys, "kind": "failover"|"switch", "to": sys|None},
+                    "next": None | {"from": sys, "kind": "failover"|"switch", "to": sys|None,
+                                    ["clus": cluster (a switch to another cluster, gco.py)]},
                     "follow": None | {"child": g, "location": loc, "sys": sys},
                     "rt": {sys: {"op": None|"online"|"offline", "faulted": bool}}}},
   "resources": {name: {"group", "type", "attrs": {...}, "local": {attr: {sys: value}},
@@ -17,6 +18,7 @@ doc = {
   "busy": {"<res>\\t<sys>": [end, seq]},          # index of resources in transition
   "times": {"online": {type: s}, "offline": {type: s}},   # estate overrides
   "faults": {"pending": [{"resource", "kind": "online"}], "log": [{...}]},
+  "gco": {...},        # once remote clusters or ClusterAddress are configured: see gco.py
 }
 Runtime entries ("rt") exist for every system of the cluster, so reads never add keys.
 """

@@ -159,20 +159,27 @@ def system_rows(ctx, system):
     return values
 
 
-def cluster_rows(ctx, now):
+def cluster_rows(ctx, now, state="RUNNING", address=None):
+    """haclus -display rows of ctx's cluster; a remote cluster is shown with the state and
+    the ClusterAddress the local cluster knows it by [recon for remote clusters]."""
     import uuid
 
+    from .gco import conf
+
+    gco = conf(ctx.doc)
     cid = uuid.uuid5(uuid.NAMESPACE_DNS, "infoscale-sim." + ctx.doc["cluster"])
+    features = "GCO" if gco["address"] or gco["remotes"] else "NONE"   # [recon] GCO once configured
     return [
         ("AdministratorGroups", ""), ("Administrators", "admin"), ("AutoAddSystemToCSG", "1"),
         ("AutoClearQ", ""), ("AutoStartTimeout", "150"), ("BackupInterval", "0"),
-        ("CID", "{%s}" % cid), ("ClusState", "RUNNING"), ("ClusterAddress", ""),
+        ("CID", "{%s}" % cid), ("ClusState", state),
+        ("ClusterAddress", gco["address"] if address is None else address),
         ("ClusterLocation", ""), ("ClusterName", ctx.doc["cluster"]), ("ClusterOwner", ""),
         ("ClusterTime", str(int(now))), ("CounterInterval", "5"), ("DumpingMembership", "0"),
         ("EngineClass", "RT"), ("Guests", ""), ("GroupLimit", "200"), ("HacliUserLevel", "NONE"),
         ("LockMemory", "ALL"), ("LogSize", "33554432"), ("Operators", ""), ("PrintMsg", "0"),
         ("ReadOnly", "1" if ctx.doc["readonly"] else "0"), ("SourceFile", "./main.cf"),
-        ("Stewards", ""), ("UseFence", "NONE"), ("UserNames", "admin"), ("VCSFeatures", "NONE"),
+        ("Stewards", ""), ("UseFence", "NONE"), ("UserNames", "admin"), ("VCSFeatures", features),
         ("VCSMode", "VCS"), ("WACPort", "14155"),
     ]
 

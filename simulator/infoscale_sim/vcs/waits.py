@@ -39,6 +39,16 @@ def wait(call, condition, timeout):
 
 def predict(ctx, condition, deadline):
     """Simulated time at which the pending transitions make condition true, or None."""
+    if ctx.gco is not None:   # GCO: replay every cluster of the federation
+        federation = ctx.gco.copy()
+        local = federation.engine(ctx.doc["cluster"])
+        while True:
+            when = federation.next_event_time()
+            if when is None or deadline is not None and when > deadline:
+                return None
+            federation.settle(when)
+            if condition(local):
+                return when
     copy = Cluster(json.loads(json.dumps(ctx.doc)), json.loads(json.dumps(ctx.vx)), dict(ctx.down),
                    json.loads(json.dumps(ctx.kvm)) if ctx.kvm is not None else None)
     while True:

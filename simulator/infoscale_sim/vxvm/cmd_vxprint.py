@@ -1,23 +1,25 @@
-"""vxprint: default (-fhrA), -ht/-htr, -t, -q, -r, selectors -v -p -s -d -G, names,
--l, -m, -n, -F [type:]format, -u unit; "Disk group:" lines when -g is not given."""
+"""vxprint: default (-fhrA), -ht/-htr, -t, -q, -r, selectors -v -p -s -d -G -V -P, names,
+-l, -m, -n, -F [type:]format, -u unit; "Disk group:" lines when -g is not given.
+RVG (rv) and RLINK (rl) records come from vvr/vxprint_rows.py."""
 from ..errors import vxvm_error
 from ..getopt import parse
 from ..sizes import UNITS
+from ..vvr import vxprint_rows as vvr_rows
 from . import messages as msg
 from . import vxprint_format as fmt
 from .model import imported_dg, imported_dgs
 from .records import DgView
 
 CMD = "vxprint"
-SELECTORS = {"v": "v", "p": "pl", "s": "sd", "d": "dm", "G": "dg"}
-FLAT_ORDER = ("dg", "dm", "sd", "sv", "sc", "pl", "v", "dc", "sp", "co")
+SELECTORS = {"v": "v", "p": "pl", "s": "sd", "d": "dm", "G": "dg", "V": "rv", "P": "rl"}
+FLAT_ORDER = ("dg", "dm", "rv", "rl", "sd", "sv", "sc", "pl", "v", "dc", "sp", "co")
 TYPE_PREFIXES = {"v": "v", "vol": "v", "pl": "pl", "plex": "pl", "sd": "sd", "dm": "dm", "dg": "dg",
                  "sv": "sv", "co": "co", "cache": "co", "dc": "dc", "dco": "dc", "sp": "sp",
-                 "sc": "sc"}
+                 "sc": "sc", "rv": "rv", "rvg": "rv", "rl": "rl", "rlink": "rl"}
 
 
 def vxprint(call, args):
-    opts, names = parse(args, "AF:Gdfg:hlmnpqrstu:v", msg.usage_for(CMD), permute=True)
+    opts, names = parse(args, "AF:GPVdfg:hlmnpqrstu:v", msg.usage_for(CMD), permute=True)
     call.mark_readonly()
     unit = opts.get("u")
     if unit is not None and unit not in UNITS:
@@ -46,6 +48,8 @@ def _print(call, opts, names, unit, formats):
         views = [DgView(doc, dg)]
     else:
         views = [DgView(doc, dg) for dg in imported_dgs(doc, call.node)]
+    for view in views:
+        vvr_rows.attach(call, view)   # rv / rl records with their volumes
     kinds = {SELECTORS[f] for f in flags if f in SELECTORS}
     chosen_format = flags & set("htlmnFfr")
     default = not kinds and not chosen_format
@@ -88,7 +92,7 @@ def _select(view, names, kinds, hier, related):
         if kinds:
             roots = [r for r in roots if r.kind in kinds]
     elif kinds and related:
-        roots = [r for r in view.hierarchy() if r.kind in kinds]
+        roots = [r for r in vvr_rows.tops(view.hierarchy()) if r.kind in kinds]
         if "pl" in kinds:
             roots += [p for p in view.all_records() if p.kind == "pl" and p.layer == 1]
         if "sd" in kinds:

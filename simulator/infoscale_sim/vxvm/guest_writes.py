@@ -1,10 +1,12 @@
 """`infoscale-sim write`: a guest (or file system) writes to a volume, so snapshots
 diverge: copy-on-write into the caches of its space-optimized snapshots, dirty regions
-of the written snapshot itself, autogrow and cache-full invalidation."""
+of the written snapshot itself, autogrow and cache-full invalidation; a Primary data volume
+of an RVG logs the write for replication (vvr/hooks.py)."""
 from .. import store
 from ..errors import SimStateError
 from ..sizes import parse_length
 from ..topology import Topology
+from ..vvr.hooks import on_volume_write
 from . import snapshots as snaps
 from .model import imported_dg
 
@@ -39,6 +41,7 @@ def write(state_dir, node, target, size_text, offset_text="0"):
             snap = vol.get("snap")
             if snap and snap["cache"] and not snaps.caches(dg)[snap["cache"]]["started"]:
                 raise SimStateError(f"cache {snap['cache']} of {vol_name} is stopped")
+            on_volume_write(txn, cluster, dg, vol_name, size)   # VVR: SRL / DCM of the RVG, if any
             snaps.write(doc, dg, vol, offset, size)
             txn.flush()
     finally:

@@ -7,6 +7,7 @@ apart (this reproduces samples vxprint_g_1, vxprint_v_1 and vxprint_htr_1 exactl
 import re
 
 from ..sizes import format_length
+from ..vvr import vxprint_rows as vvr_rows
 from .records import ncol_of
 from .volumes import STRIPED
 
@@ -67,6 +68,8 @@ def row_t(rec, unit=None, flat=False):
     d = rec.data
     kind = rec.kind
     tag = rec.kind if flat else rec.tag
+    if kind in ("rv", "rl"):
+        return vvr_rows.row_t(rec, tabbed, STOPS_T)
     if kind == "dg":
         return tabbed(["dg", rec.name, "default", "default", str(d["minor"]), d["dgid"]], STOPS_T)
     if kind == "dm":
@@ -75,7 +78,7 @@ def row_t(rec, unit=None, flat=False):
     if kind == "v":
         prefplex = _prefplex(d) if rec.layer == 1 else "-"
         utype = d.get("utype", rec.volume["utype"])
-        co = _cache_of_volume(rec) or "-"
+        co = _cache_of_volume(rec) or vvr_rows.rvg_of(rec) or "-"
         return tabbed([tag, rec.name, co, d["kstate"], d["state"], _len(d["len"], unit),
                        "SELECT", prefplex, utype], STOPS_T)
     if kind == "pl":
@@ -111,12 +114,14 @@ def row_default(rec, unit=None, flat=False):
     d = rec.data
     kind = rec.kind
     tag = rec.kind if flat else rec.tag
+    if kind in ("rv", "rl"):
+        return vvr_rows.row_default(rec, tabbed, STOPS_DEFAULT)
     if kind == "dg":
         values = ["dg", rec.name, rec.name, "-", "-", "-", "-", "-", "-"]
     elif kind == "dm":
         values = ["dm", rec.name, d["da"], "-", _len(d["publen"], unit), "-", "-", "-", "-"]
     elif kind == "v":
-        values = [tag, rec.name, rec.volume["utype"], d["kstate"], _len(d["len"], unit), "-",
+        values = [tag, rec.name, vvr_rows.rvg_of(rec) or rec.volume["utype"], d["kstate"], _len(d["len"], unit), "-",
                   d["state"], "-", "-"]
     elif kind == "pl":
         values = [tag, rec.name, rec.parent.name, d["kstate"], _len(d["len"], unit), "-",
@@ -155,6 +160,11 @@ def _field(rec, name, unit):
         return rec.name
     if name == "dgname":
         return rec.dg["name"]
+    if kind in ("rv", "rl"):
+        try:
+            return vvr_rows.field(rec, name, KNOWN_FIELDS)
+        except KeyError:
+            raise UnknownField(name) from None
     if name in ("cache", "snap_type"):   # [gk]
         return _snap_field(rec, name)
     if kind in ("co", "dc", "sp"):
@@ -225,6 +235,8 @@ def _field(rec, name, unit):
         return ""
     if name == "dgid":
         return rec.dg["dgid"]
+    if name in vvr_rows.FIELDS:
+        return "-"
     raise UnknownField(name)
 
 
@@ -252,7 +264,7 @@ def _object_field(rec, name):
         return ""
     if name == "dgid":
         return rec.dg["dgid"]
-    if name in KNOWN_FIELDS:
+    if name in KNOWN_FIELDS or name in vvr_rows.FIELDS:
         return "-"
     raise UnknownField(name)
 
@@ -278,7 +290,7 @@ def check_format(spec):
     """Raise UnknownField for fields the simulator does not know."""
     for match in _FIELD.finditer(spec):
         name = match.group(1) or match.group(3)
-        if name and name not in KNOWN_FIELDS:
+        if name and name not in KNOWN_FIELDS and name not in vvr_rows.FIELDS:
             raise UnknownField(name)
 
 
@@ -296,6 +308,8 @@ def long_block(rec, unit=None):
     """`vxprint -l` blocks; the dg block follows sample vxdg_list_2_detail, others [recon]."""
     d = rec.data
     dg = rec.dg
+    if rec.kind in ("rv", "rl"):
+        return vvr_rows.long_block(rec)
     if rec.kind == "dg":
         lines = [
             "Group:    %s" % dg["name"],
@@ -395,6 +409,8 @@ def _object_block(rec, unit):
 def make_block(rec):
     """`vxprint -m` (vxmake description) with a subset of fields. [recon]"""
     d = rec.data
+    if rec.kind in ("rv", "rl"):
+        return vvr_rows.make_block(rec)
     if rec.kind == "co":
         cache = rec.dg["caches"][rec.name]
         return ["co %s" % rec.name, "\tcachevol=%s" % d["cachevol"],

@@ -38,12 +38,12 @@ def test_reinitialising_an_initialised_disk_is_a_change_but_rereading_is_not(sim
 def test_argv0_is_the_basename_and_unknown_commands_and_nodes_are_logged(sim):
     assert run(["/opt/VRTS/bin/vxdisk", "list"], node="prod-n1", state=sim.state)[0] == 0
     assert sim.log()[-1]["argv"] == ["vxdisk", "list"]
-    rc, out, err = run(["vradmin", "printrvg"], node="prod-n1", state=sim.state)
-    assert (rc, err) == (127, "vradmin: command not found\n")
+    rc, out, err = run(["vxfenadm", "-d"], node="prod-n1", state=sim.state)
+    assert (rc, err) == (127, "vxfenadm: command not found\n")
     rc, out, err = run(["vxdisk", "list"], node="nobody", state=sim.state)
     assert rc == 2 and "names no node of the estate: 'nobody'" in err
     assert [(r["argv"][0], r["node"], r["rc"], r["changed"]) for r in sim.log()[-2:]] == [
-        ("vradmin", "prod-n1", 127, False), ("vxdisk", "nobody", 2, False)]
+        ("vxfenadm", "prod-n1", 127, False), ("vxdisk", "nobody", 2, False)]
 
 
 def test_failed_mutations_leave_state_untouched(sim_dg):

@@ -13,7 +13,8 @@ from infoscale_sim.errors import SimStateError
 
 SIMULATED = ["vxdisksetup", "vxdiskunsetup", "vxdisk", "vxdg", "vxassist", "vxresize",
              "vxprint", "vxedit", "vxvol", "haconf", "hagrp", "hares", "hasys", "haclus",
-             "hastatus", "hatype", "virsh", "vxsnap", "vxmake", "vxcache"]
+             "hastatus", "hatype", "virsh", "vxsnap", "vxmake", "vxcache",
+             "vradmin", "vxrlink", "vxrvg", "hahb"]
 
 
 def test_init_writes_database_shims_and_wrappers(sim):
