@@ -59,6 +59,19 @@ options:
       - O(state=unfrozen) removes any freeze, persistent or not; other states ignore this option.
     type: bool
     default: false
+  cluster:
+    description:
+      - For a global group (Global Cluster Option), the cluster to act in - V(online) brings the group online
+        there (C(hagrp -online <group> -any -clus <cluster>)), or switches it there from the cluster where it runs
+        (C(hagrp -switch <group> -any -clus <cluster>)); V(offline) takes it offline there. O(system) then names
+        a system of that cluster.
+      - The group's state in every cluster comes from one C(hagrp -state <group>); the cluster must be RUNNING
+        as seen from here and in the group's ClusterList. This cluster's own name brings the group back here
+        (C(-clus) with this cluster) when it runs in another cluster; for a group that is not global it acts as if
+        O(cluster) were not given.
+      - Only with O(state=online) or O(state=offline).
+    type: str
+    version_added: 0.1.0
   wait:
     description: Wait until the group reaches the state asked (C(hagrp -wait)).
     type: bool
@@ -91,6 +104,12 @@ EXAMPLES = r'''
     name: db_sg
     state: online
     system: prod-n2
+
+- name: Move a global group to the DR cluster (GCO), waiting until it runs there
+  continuum.infoscale.vcs_group_state:
+    name: db_sg
+    state: online
+    cluster: drclus
 
 - name: Maintenance - freeze it, kept across restarts
   continuum.infoscale.vcs_group_state:
@@ -153,6 +172,10 @@ group:
       description: AutoStartList.
       type: list
       elements: str
+    cluster:
+      description: With O(cluster) naming another cluster, that cluster; C(states) are then its systems' (and only
+        C(name), C(cluster) and C(states) are returned).
+      type: str
 states:
   description: Last group states seen when a wait failed (system to state).
   returned: failure of a wait
@@ -167,6 +190,8 @@ from ansible_collections.continuum.infoscale.plugins.module_utils._result import
 from ansible_collections.continuum.infoscale.plugins.module_utils._runner import CommandError, Runner
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._apply import (
     Deadline, WaitFailed, fail_run, in_transaction, run_configuration, wait_for_state)
+from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._cluster_state import (
+    plan_cluster_state, read_local_cluster, read_states_by_cluster, run_cluster_state)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._config import read_is_read_only
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._read import (
     read_group_view, read_system_states)
@@ -194,6 +219,33 @@ def preview_command(params):
     return ['hagrp', verb, params['name']] + where
 
 
+def in_other_cluster(module, runner, params):
+    """The task for a global group in a remote cluster; returns only when ``cluster`` is this cluster."""
+    name, cluster = params['name'], params['cluster']
+    commands = []
+    try:
+        local = read_local_cluster(runner)
+        before = read_states_by_cluster(runner, name, local)
+        if cluster == local and len(before) < 2:
+            return      # not a global group, or no other cluster seen: the usual local task
+        commands, waits = plan_cluster_state(name, params['state'], cluster, params['system'], before)
+        waited = []
+        if module.check_mode or not params['wait']:
+            runner.apply(commands)
+        else:
+            waited = run_cluster_state(runner, name, cluster, local, commands, waits, before, Deadline(params['wait_timeout']))
+    except (PlanError, CommandError) as exc:
+        fail_run(module, exc, commands, runner)
+    after = dict(before)
+    for entry in waited:
+        after[cluster] = dict(after.get(cluster, {}), **{entry['system']: entry['state']})
+    result = dict(changed=bool(commands), commands=commands, waited=waited,
+                  group={'name': name, 'cluster': cluster, 'states': after.get(cluster, {})})
+    if module._diff:
+        result['diff'] = dict(before=before, after=after)
+    module.exit_json(**result)
+
+
 def main():
     module = AnsibleModule(
         argument_spec=dict(
@@ -201,6 +253,7 @@ def main():
             state=dict(type='str', required=True, choices=list(STATES)),
             system=dict(type='str'),
             persistent=dict(type='bool', default=False),
+            cluster=dict(type='str'),
             wait=dict(type='bool', default=True),
             wait_timeout=dict(type='int', default=300),
         ),
@@ -213,9 +266,15 @@ def main():
     problems = name_problems(pairs)
     if params['wait_timeout'] < 1:
         problems.append('wait_timeout must be at least 1 second, not %s' % params['wait_timeout'])
+    if params['cluster'] is not None:
+        problems.extend(name_problems([('cluster', params['cluster'])]))
+        if params['state'] not in ('online', 'offline'):
+            problems.append('cluster applies to state=online or state=offline, not %s' % params['state'])
     if problems:
         module.fail_json(msg='; '.join(problems), commands=[])
     runner = Runner(module)
+    if params['cluster'] is not None:
+        in_other_cluster(module, runner, params)
     name = params['name']
     commands = []
     waited = []
