@@ -16,6 +16,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import re
 import time
 
 from ansible_collections.continuum.infoscale.plugins.module_utils._runner import CommandError
@@ -29,6 +30,7 @@ NO_RVG_VCODES = ('V-5-52-152',)
 
 POLL_FIRST = 1
 POLL_LONGEST = 10
+POLL_SHORTEST = 0.2
 
 
 def repstatus_argv(dg, rvg):
@@ -103,9 +105,21 @@ def read_replication_records(runner, dg):
     return replication_records(_read_records(runner, dg), dg)
 
 
+_BEHIND = re.compile(r'(\d+)\s*Kbytes behind')
+
+
+def backlog_kbytes(rds):
+    """Kbytes the secondaries still lack, from their ``Logging to: SRL (N Kbytes behind, ...)``; None when not shown."""
+    found = [int(m.group(1)) for m in (_BEHIND.search((s.get('logging_to') or '')) for s in (rds or {}).get('secondaries') or []) if m]
+    return sum(found) if found else None
+
+
 def poll_rds(runner, dg, rvg, done, timeout, first=None, sleep=None, clock=None):
     """Read the RDS until ``done(rds)`` holds or ``timeout`` seconds have passed.
 
+    Between reads it sleeps 1, 2, 4, 8 then 10 seconds; once two reads show the backlog
+    shrinking (Kbytes behind), it sleeps only until the backlog should be gone at that rate,
+    so the wait ends close to the end of the drain rather than up to 10 seconds after it.
     ``first``: an RDS already read, looked at before any new read. Returns ``(rds, reached)``
     with the last RDS seen (None when the RVG went away). ``sleep`` and ``clock`` default to
     ``time.sleep`` and ``time.time``.
@@ -115,11 +129,19 @@ def poll_rds(runner, dg, rvg, done, timeout, first=None, sleep=None, clock=None)
     end = clock() + timeout
     interval = POLL_FIRST
     rds = first if first is not None else read_rds(runner, dg, rvg)
+    seen = (clock(), backlog_kbytes(rds))
     while not (rds is not None and done(rds)):
         left = end - clock()
         if left <= 0:
             return rds, False
-        sleep(min(interval, left))
+        pause = min(interval, left)
+        now, behind = clock(), backlog_kbytes(rds)
+        if behind is not None and seen[1] is not None and behind < seen[1] and now > seen[0]:
+            rate = (seen[1] - behind) / (now - seen[0])
+            pause = min(pause, max(POLL_SHORTEST, behind / rate))
+        if behind is not None:
+            seen = (now, behind)
+        sleep(pause)
         interval = min(interval * 2, POLL_LONGEST)
         rds = read_rds(runner, dg, rvg)
     return rds, True
