@@ -10,6 +10,7 @@ KVMGuest:  starts / shuts down the guest GuestName in the system's simulated lib
   (kvm/guest_agent.py); a guest whose disk volume is not available there faults it.
 RVG, RVGPrimary: start/stop the RVG, make it the Primary (migrate or takeover) on the
   simulated VVR (vcs/vvr_agents.py).
+RVGSnapshot: fire-drill snapshots of the Secondary RVG's data volumes (vcs/vvr_agents.py).
 Other types only take their time.
 """
 from ..kvm import guest_agent

@@ -14,13 +14,23 @@ RVGPrimary  online: the RVG of its RvgResourceName resource becomes the Primary 
             over; AutoResync=1 lets the old Primary start its failback synchronization by
             itself. offline and monitor do nothing (the resource keeps its state), as the
             agent's documentation says.
-RVGSnapshot takes its time only (fire-drill snapshots are not modelled).
+RVGSnapshot online: space-optimized snapshots <Prefix><datavol> of every data volume of the
+            Secondary RVG of its RvgResourceName resource (disk group imported on the
+            system), at one point in time, on the cache object CacheObj (vxrvg snapshot;
+            snapshots left by an offline with DestroyOnOffline=0 are refreshed instead).
+            A Primary RVG, an unset CacheObj or Prefix, a volume that is not instant-ready
+            or a missing / stopped cache object fault the resource [recon]. offline: with
+            DestroyOnOffline=1 (default) the snapshots are removed (refused while one is
+            open, e.g. mounted); with 0 they stay. monitor: ONLINE while every snapshot
+            exists (the product's monitor does nothing; leftovers of DestroyOnOffline=0
+            count as OFFLINE unless the resource is online). Logged "rvg-snapshot",
+            "rvg-snapshot-destroyed".
 Engines without a transaction (the copies waits predict on) only take the time. Each
 migrate/takeover is logged in the cluster's fault log ("rvg-migrated", "rvg-takeover").
 """
 from .model import rattr
 
-TYPES = ("RVG", "RVGPrimary")
+TYPES = ("RVG", "RVGPrimary", "RVGSnapshot")
 
 
 def _api():
@@ -53,6 +63,8 @@ def online(ctx, res, system):
         if res["type"] == "RVG":
             api.start_rvg(ctx.txn, ctx.doc["cluster"], dg, rvg, system)
             return None
+        if res["type"] == "RVGSnapshot":
+            return _fire_drill(ctx, api, res, dg, rvg, system)
         return _make_primary(ctx, api, res, dg, rvg, system)
     except api.VvrError as error:
         return str(error)
@@ -84,10 +96,36 @@ def _make_primary(ctx, api, res, dg, rvg, system):
     return None
 
 
+def _fire_drill(ctx, api, res, dg, rvg, system):
+    cache, prefix = rattr(res, "CacheObj", system), rattr(res, "Prefix", system)
+    if not cache or not prefix:
+        return "attributes CacheObj and Prefix must be set"   # [recon]
+    made = api.snapshot_rvg(ctx.txn, ctx.at, ctx.doc["cluster"], dg, rvg, system, prefix, cache=cache,
+                            secondary_only=True, refresh=True)
+    ctx.log(ctx.at, "rvg-snapshot", rvg=rvg, dg=dg, system=system, snapshots=made)
+    return None
+
+
+def _destroy_snapshots(ctx, res, dg, rvg, system):
+    prefix = rattr(res, "Prefix", system)
+    if not rattr(res, "DestroyOnOffline", system) or not prefix or not dg or not rvg:
+        return None
+    api = _api()
+    try:
+        gone = api.destroy_rvg_snapshots(ctx.txn, ctx.doc["cluster"], dg, rvg, system, prefix)
+    except api.VvrError as error:
+        return str(error)
+    if gone:
+        ctx.log(ctx.at, "rvg-snapshot-destroyed", rvg=rvg, dg=dg, system=system, snapshots=gone)
+    return None
+
+
 def offline(ctx, res, system):
-    if ctx.txn is None or res["type"] != "RVG":
+    if ctx.txn is None or res["type"] == "RVGPrimary":
         return None
     dg, rvg, _ = _names(ctx, res, system)
+    if res["type"] == "RVGSnapshot":
+        return _destroy_snapshots(ctx, res, dg, rvg, system)
     if not _started_here(ctx, dg, rvg, system):
         return None
     api = _api()
@@ -99,9 +137,13 @@ def offline(ctx, res, system):
 
 
 def monitor(ctx, res, system, current):
-    if res["type"] != "RVG":
+    if res["type"] == "RVGPrimary":
         return current
     dg, rvg, _ = _names(ctx, res, system)
+    if res["type"] == "RVGSnapshot":
+        if not rattr(res, "DestroyOnOffline", system) and current != "ONLINE":
+            return "OFFLINE"
+        return "ONLINE" if _snapshots_here(ctx, dg, rvg, system, rattr(res, "Prefix", system)) else "OFFLINE"
     return "ONLINE" if _started_here(ctx, dg, rvg, system) else "OFFLINE"
 
 
@@ -111,4 +153,16 @@ def _started_here(ctx, dg_name, rvg, system):
         if dg["name"] == dg_name and dg["imported_on"] == system:
             record = dg.get("rvgs", {}).get(rvg)
             return bool(record and record.get("started_on") == system)
+    return False
+
+
+def _snapshots_here(ctx, dg_name, rvg, system, prefix):
+    """Every data volume of the RVG (disk group imported on system) has its snapshot <prefix><vol>."""
+    for dg in ctx.vx.get("dgs", {}).values():
+        if dg["name"] == dg_name and dg["imported_on"] == system:
+            record = dg.get("rvgs", {}).get(rvg)
+            if not record or not record["datavols"] or not prefix:
+                return False
+            return all(((dg["volumes"].get(prefix + vol) or {}).get("snap") or {}).get("source") == vol
+                       for vol in record["datavols"])
     return False

@@ -48,16 +48,31 @@ the reason, str() the reason) and change nothing but that catching up with time.
     replication_status(txn, cluster, dg, rvg) -> list of dict
         Per Secondary of the RVG's RDS: 'host', 'cluster', 'data_status',
         'replication_status', 'lag_seconds', 'lag_bytes', 'connected' (repstatus terms).
+
+    snapshot_rvg(txn, now, cluster, dg, rvg, node, prefix, cache=None, cachesize=None,
+                 secondary_only=False, refresh=False) -> list of snapshot names
+        Space-optimized snapshots <prefix><datavol> of every data volume of the RVG whose
+        disk group is imported on `node`, at one point in time (vvr/rvg_snapshots.py), on
+        the cache object `cache` or each on its own cache of `cachesize`. secondary_only
+        refuses a Primary RVG (fire drill); refresh takes a fresh point in time when all
+        the snapshots already exist. All or nothing; refusals raise VvrError.
+
+    destroy_rvg_snapshots(txn, cluster, dg, rvg, node, prefix) -> list of names removed
+
+    rvg_snapshots_exist(txn, cluster, dg, rvg, node, prefix) -> bool
+        Every data volume has its snapshot <prefix><datavol> (an RVG without data volumes: False).
 """
 from .. import clock
 from . import messages as msg
 from . import ops
+from . import rvg_snapshots
 from .messages import VvrError
 from .model import Ctx
 from .replication import settle, status
 
 __all__ = ["VvrError", "rvg_role", "can_migrate", "migrate", "takeover", "start_rvg", "stop_rvg",
-           "rvg_started", "primary_reachable", "replication_status"]
+           "rvg_started", "primary_reachable", "replication_status", "snapshot_rvg", "destroy_rvg_snapshots",
+           "rvg_snapshots_exist"]
 
 
 def _ctx(txn, now=None):
@@ -161,3 +176,45 @@ def replication_status(txn, cluster, dg, rvg):
                     "replication_status": st["replication_status"], "lag_seconds": st["lag_seconds"],
                     "lag_bytes": st["lag_bytes"], "connected": st["connected"]})
     return out
+
+
+def _side_on(ctx, cluster, dg, rvg, node):
+    """The RVG in the copy of disk group dg imported on node."""
+    side = next((s for s in ctx.sides() if s.cluster == cluster and s.dg["name"] == dg and s.name == rvg
+                 and s.dg["imported_on"] == node), None)
+    if side is None:
+        raise VvrError(274, "Disk group %s with RVG %s is not imported on %s." % (dg, rvg, node))   # [recon]
+    return side
+
+
+def _names(side, prefix):
+    return {vol: prefix + vol for vol in side.rvg["datavols"]}
+
+
+def snapshot_rvg(txn, now, cluster, dg, rvg, node, prefix, cache=None, cachesize=None, secondary_only=False,
+                 refresh=False):
+    ctx = _ctx(txn, now)
+    side = _side_on(ctx, cluster, dg, rvg, node)
+    if secondary_only and side.primary:
+        raise VvrError(3349, "Rvg %s is a Primary: fire-drill snapshots are taken on a Secondary" % rvg)   # [recon]
+    names = _names(side, prefix)
+    vx = ctx.vx(cluster)
+    if refresh and side.rvg["datavols"] and len(rvg_snapshots.existing(side.dg, side.rvg, names)) == len(names):
+        return rvg_snapshots.refresh(side.dg, side.rvg, names, now)
+    return rvg_snapshots.take(vx, side.dg, side.rvg, names, now, cache, cachesize)
+
+
+def destroy_rvg_snapshots(txn, cluster, dg, rvg, node, prefix):
+    ctx = _ctx(txn)
+    side = _side_on(ctx, cluster, dg, rvg, node)
+    return rvg_snapshots.destroy(side.dg, side.rvg, _names(side, prefix))
+
+
+def rvg_snapshots_exist(txn, cluster, dg, rvg, node, prefix):
+    ctx = _ctx(txn)
+    try:
+        side = _side_on(ctx, cluster, dg, rvg, node)
+    except VvrError:
+        return False
+    names = _names(side, prefix)
+    return bool(names) and len(rvg_snapshots.existing(side.dg, side.rvg, names)) == len(names)

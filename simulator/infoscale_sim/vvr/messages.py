@@ -60,6 +60,8 @@ SYNOPSIS = {
         "vxrvg [-g diskgroup] start|stop rvg",
         "vxrvg [-g diskgroup] resync rvg",
         "vxrvg [-g diskgroup] [-1] getrlinks|getdatavols rvg",
+        "vxrvg [-g diskgroup] [-S] [-P prefix] snapshot rvg cache=cacheobject|cachesize=size",   # [recon]
+        "vxrvg [-g diskgroup] [-P prefix] snapdestroy rvg",   # [recon]
     ],
 }
 
