@@ -51,3 +51,12 @@ def test_a_volume_missing_on_the_primary_is_refused_and_nothing_is_replicated(fa
     result = run_playbook(fast_estate, PLAYBOOK, extra_vars={'data_sets': bad})
     assert result.rc != 0 and 'Nothing was changed. Missing on prod-n1: appdg/nosuchvol.' in result.stdout, result.stdout
     assert mutating_calls(fast_estate.log(since=since)) == []
+
+
+def test_in_check_mode_volumes_an_earlier_task_would_make_are_not_an_error(fast_estate):
+    storage(fast_estate)
+    since = fast_estate.last_id()
+    later = [dict(DATA_SETS[0], volumes=['datavol', 'tomorrowvol'])]
+    preview = run_playbook(fast_estate, PLAYBOOK, extra_vars={'data_sets': later}, check=True).assert_ok()
+    assert 'Check mode: the data sets are not previewed, their volumes do not exist yet: appdg/tomorrowvol' in preview.stdout
+    assert mutating_calls(fast_estate.log(since=since)) == []
