@@ -234,7 +234,7 @@ def in_other_cluster(module, runner, params):
             runner.apply(commands)
         else:
             waited = run_cluster_state(runner, name, cluster, local, commands, waits, before, Deadline(params['wait_timeout']))
-    except (PlanError, CommandError) as exc:
+    except (PlanError, WaitFailed, CommandError) as exc:
         fail_run(module, exc, commands, runner)
     after = dict(before)
     for entry in waited:

@@ -17,7 +17,6 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import re
 import threading
 import time
 
@@ -27,7 +26,7 @@ from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._apply imp
     Deadline, WaitFailed, wait_for_state)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._config import read_listing
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._parse import (
-    parse_dep, parse_display, parse_state_table)
+    attempted_systems, parse_dep, parse_display, parse_state_table)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._read import read_system_states
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._state_plan import (
     DISPLAY_ATTRIBUTES, group_view, is_faulted, is_online, is_starting, is_up, plan_group_state)
@@ -36,9 +35,6 @@ ACTIONS = ('online', 'offline')
 READ_GROUPS = ['hagrp', '-display', '-attribute'] + DISPLAY_ATTRIBUTES
 READ_DEPENDENCIES = ['hagrp', '-dep']
 READ_STATES = ['hagrp', '-state']
-# hagrp -online <group> -any says where VCS sends the group:
-# VCS NOTICE V-16-1-50735 Attempting to online group <group> on system <system>  [recon: wording]
-_ATTEMPTING = re.compile(r'V-16-1-50735\b.*\bon system (\S+)')
 
 
 def summary_state(states):
@@ -176,10 +172,7 @@ def _wait(runner, run, clock):
 
 def _targets(run, output):
     """Systems named by ``hagrp -online -any`` for this run's group."""
-    for line in (output or '').splitlines():
-        match = _ATTEMPTING.search(line)
-        if match and match.group(1) not in run.targets:
-            run.targets.append(match.group(1))
+    run.targets.extend(system for system in attempted_systems(output) if system not in run.targets)
 
 
 def _place(runner, runs, clock):

@@ -93,8 +93,10 @@ def _resource_states(runner, group, system):
     return states
 
 
-def wait_for_state(runner, group, state, system, deadline, step=None):
-    """``hagrp -wait <group> State <state> -sys <system> -time <seconds>``, in steps.
+def wait_for_state(runner, group, state, system, deadline, step=None, cluster=None):
+    """``hagrp -wait <group> State <state> -sys <system> [-clus <cluster>] -time <seconds>``, in steps.
+
+    ``cluster``: a remote cluster of a global cluster, where ``system`` is (None: this cluster).
 
     Never polls: each step is the product's own wait, which returns as soon as the state is
     reached. Between steps the group's state is read (``hagrp -state``), so a group that
@@ -106,8 +108,8 @@ def wait_for_state(runner, group, state, system, deadline, step=None):
     seconds = deadline.remaining()
     steps = max(1, int(math.ceil(float(seconds) / step)))
     for number in range(steps):
-        argv = ['hagrp', '-wait', group, 'State', state, '-sys', system,
-                '-time', str(min(step, deadline.remaining()))]
+        argv = ['hagrp', '-wait', group, 'State', state, '-sys', system] + (['-clus', cluster] if cluster else []) + [
+            '-time', str(min(step, deadline.remaining()))]
         try:
             runner.read(argv)
             return
@@ -121,9 +123,10 @@ def wait_for_state(runner, group, state, system, deadline, step=None):
             break
     seen = ', '.join('%s on %s' % (value, name) for name, value in sorted(states.items())) or 'unknown'
     why = 'within %s seconds' % seconds if number == steps - 1 else 'before the wait ended: it faulted there'
+    where = system if cluster is None else '%s in cluster %s' % (system, cluster)
     message = ('service group %s did not become %s on %s %s; last state seen: %s'
-               % (group, state, system, why, seen))
-    resources = _resource_states(runner, group, system)
+               % (group, state, where, why, seen))
+    resources = _resource_states(runner, group, system) if cluster is None else {}
     wrong = sorted((name, value) for name, value in resources.items() if value.split('|')[0] != state)
     faulted = [(name, value) for name, value in wrong if 'FAULTED' in value]
     shown = faulted or wrong

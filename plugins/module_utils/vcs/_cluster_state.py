@@ -12,15 +12,11 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import re
-
 from ansible_collections.continuum.infoscale.plugins.module_utils._result import PlanError
-from ansible_collections.continuum.infoscale.plugins.module_utils._runner import CommandError
-from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._apply import WAIT_STEP
-from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._parse import parse_state_table, parse_value
+from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._apply import wait_for_state
+from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._parse import (
+    attempted_systems, parse_state_table, parse_value)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._state_plan import is_faulted, is_online, is_up
-
-_ATTEMPTING = re.compile(r'V-16-1-50735\b.*\bon system (\S+)')   # [recon: wording]
 
 
 def read_local_cluster(runner):
@@ -63,24 +59,6 @@ def plan_cluster_state(group, state, cluster, system, by_cluster):
     return [['hagrp', '-online', group] + where + ['-clus', cluster]], [('ONLINE', system)]
 
 
-def _wait(runner, group, state, system, cluster, deadline):
-    """The product's wait in steps, so a fault is seen within a step; CommandError at the end of the budget."""
-    while True:
-        seconds = min(WAIT_STEP, deadline.remaining())
-        argv = ['hagrp', '-wait', group, 'State', state, '-sys', system, '-time', str(seconds)]
-        if cluster is not None:
-            argv[-2:-2] = ['-clus', cluster]
-        try:
-            runner.read(argv)
-            return
-        except CommandError as exc:
-            states = read_states_by_cluster(runner, group, None)
-            if deadline.clock() >= deadline.end or is_faulted(states.get(cluster, {}).get(system) or ''):
-                raise PlanError('service group %s did not become %s on %s in cluster %s: %s; last state there: %s'
-                                % (group, state, system, cluster or 'this cluster', str(exc),
-                                   states.get(cluster, {}).get(system, 'unknown')))
-
-
 def run_cluster_state(runner, group, cluster, local, commands, waits, before, deadline):
     """Run the commands, then wait: offline where the group ran (a switch leaves here first), then where
     VCS put it in ``cluster`` (the V-16-1-50735 notice, else the first system there that is starting)."""
@@ -95,9 +73,10 @@ def run_cluster_state(runner, group, cluster, local, commands, waits, before, de
                 for other, states in sorted(before.items()):
                     for name, value in sorted(states.items()):
                         if other != cluster and is_up(value):
-                            _wait(runner, group, 'OFFLINE', name, None if other == local else other, deadline)
-            match = _ATTEMPTING.search(output)
-            system = match.group(1) if match else None
+                            wait_for_state(runner, group, 'OFFLINE', name, deadline,
+                                           cluster=None if other == local else other)
+            named = attempted_systems(output)
+            system = named[0] if named else None
             if system is None:
                 now = read_states_by_cluster(runner, group, local).get(cluster, {})
                 moving = [s for s, st in sorted(now.items()) if is_up(st)]
@@ -105,6 +84,6 @@ def run_cluster_state(runner, group, cluster, local, commands, waits, before, de
                     raise PlanError('service group %s went online nowhere in cluster %s (states there: %s)'
                                     % (group, cluster, ', '.join('%s %s' % item for item in sorted(now.items()))))
                 system = moving[0]
-        _wait(runner, group, state, system, None if cluster == local else cluster, deadline)
+        wait_for_state(runner, group, state, system, deadline, cluster=None if cluster == local else cluster)
         done.append({'state': state, 'system': system, 'cluster': cluster})
     return done

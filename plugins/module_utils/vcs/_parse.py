@@ -232,6 +232,21 @@ def parse_dep(text):
 # --------------------------------------------------------------------------- -value, -list
 
 
+# hagrp -online <group> -any says where VCS sends the group:
+# VCS NOTICE V-16-1-50735 Attempting to online group <group> on system <system>  [recon: wording]
+_ATTEMPTING = re.compile(r'V-16-1-50735\b.*\bon system (\S+)')
+
+
+def attempted_systems(text):
+    """The systems named by the V-16-1-50735 notices of ``hagrp -online <group> -any``, in order."""
+    systems = []
+    for line in output_lines(text or ''):
+        match = _ATTEMPTING.search(line)
+        if match and match.group(1) not in systems:
+            systems.append(match.group(1))
+    return systems
+
+
 def parse_value(text):
     """``hagrp -value``, ``hares -value``, ``haclus -value``: the value, stripped ('' when
     the output is empty). Only the first output line is read."""
