@@ -51,6 +51,11 @@ Audit log of every CLI call the playbook made:
     $venv/bin/infoscale-sim log --state $state            (add --json, --changed, --node NODE)
 Run it again (it should only read):
     ANSIBLE_COLLECTIONS_PATH=$collections $venv/bin/ansible-playbook -i $state/inventory.yml playbooks/deploy.yml
+Move the database (replicated to drclus, its group global) to the DR site with its data, then
+describe the deployment from there (it changes nothing):
+    ANSIBLE_COLLECTIONS_PATH=$collections $venv/bin/ansible -i $state/inventory.yml 'prodclus[0]' \\
+        -m continuum.infoscale.vcs_group_state -a 'name=dbsg state=online cluster=drclus'
+    ANSIBLE_COLLECTIONS_PATH=$collections $venv/bin/ansible-playbook -i $state/inventory.yml playbooks/deploy.yml -e demo_db_cluster=drclus
 The business service (db and app tiers on prodclus, web tier on drclus), as one:
     ANSIBLE_COLLECTIONS_PATH=$collections $venv/bin/ansible-playbook ${vbs[*]} playbooks/vbs_status.yml
     (vbs_stop.yml, vbs_start.yml; -e business_service_action=reconcile or plan with vbs_status.yml)

@@ -151,9 +151,12 @@ def test_a_db_fault_takes_the_firm_app_tier_down_and_restarts_the_web_tier_once_
     result.assert_ok()
     assert report['outcome'] == 'nothing to do' and mutating_calls(calls) == []
 
+    # dbsg needs its replication group on the same node (online local hard): the failover took it to prod-n2
+    rc, out, err = deployed.run('prod-n1', ['hagrp', '-state', 'dbrep_sg'])
+    assert rc == 0 and 'prod-n2 |ONLINE|' in ' '.join(out.split()), out + err
     deployed.run('prod-n1', ['hagrp', '-clear', 'dbsg'])
-    deployed.run('prod-n1', ['hagrp', '-online', 'dbsg', '-sys', 'prod-n1'])
-    rc, out, err = deployed.run('prod-n1', ['hagrp', '-wait', 'dbsg', 'State', 'ONLINE', '-sys', 'prod-n1', '-time', '300'])
+    deployed.run('prod-n1', ['hagrp', '-online', 'dbsg', '-sys', 'prod-n2'])
+    rc, out, err = deployed.run('prod-n1', ['hagrp', '-wait', 'dbsg', 'State', 'ONLINE', '-sys', 'prod-n2', '-time', '300'])
     assert rc == 0, out + err
     result, report, calls = vbs(deployed, 'reconcile')
     result.assert_ok()

@@ -1,5 +1,7 @@
 """vvr_info against the simulator: an RDS made by hand with vradmin, writes in flight, a link outage."""
 
+import time
+
 from modcall import call_module
 
 SETUP = [
@@ -36,8 +38,11 @@ def test_up_to_date_then_behind_while_the_link_is_down(fast_estate):
     behind = call_module(fast_estate, 'vvr_info', {'diskgroup': 'appdg', 'rvg': 'app_rvg'}).result['secondaries'][0]
     assert behind['up_to_date'] is False and behind['consistent'] is True
     assert behind['lag_bytes'] == 20 * 1024 * 1024 and behind['srl_percent'] == 10
+    time.sleep(0.5)                                   # 10 simulated seconds at the estate's speed of 20
+    fast_estate.sim('write', '--node', 'prod-n1', 'appdg/datavol', '20m')
     later = call_module(fast_estate, 'vvr_info', {'diskgroup': 'appdg', 'rvg': 'app_rvg'}).result['secondaries'][0]
-    assert later['lag_seconds'] >= behind['lag_seconds'] >= 0
+    assert later['lag_bytes'] == 40 * 1024 * 1024 and later['srl_percent'] == 20
+    assert later['lag_seconds'] >= behind['lag_seconds'] + 10
 
     fast_estate.sim('fault', 'replication-link', 'up')
     rc, out, err = fast_estate.run('prod-n1', ['vradmin', '-g', 'appdg', 'repstatus', 'app_rvg'])

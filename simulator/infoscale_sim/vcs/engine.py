@@ -468,14 +468,25 @@ class Cluster:
         self.log(t, "group-faulted", group=group, system=system)
         if not is_parallel(grp) and gattr(grp, "AutoFailOver"):
             grp["next"] = {"from": system, "kind": "failover", "to": None}
-        for dep in grp["deps"]:   # online local hard: the child goes with its parent
-            if dep["category"] == "online" and dep["location"] == "local" and dep["rigidity"] == "hard":
+        for dep in grp["deps"]:   # online local hard: the child goes with its parent, when it can go somewhere
+            if dep["category"] == "online" and dep["location"] == "local" and dep["rigidity"] == "hard" \
+                    and self._may_fail_over(group, system):
                 child = self.doc["groups"][dep["child"]]
                 if self.is_active(dep["child"], system) and not is_frozen(child):
                     child["next"] = {"from": system, "kind": "follow", "parent": group, "to": None}
                     child["rt"][system]["op"] = "offline"
                     self._advance(dep["child"], system, t)
         self._propagate(group, system, t)
+
+    def _may_fail_over(self, group, system):
+        """Has the faulted failover group another system it could run on (its online local children
+        aside, which would follow it)? Without one, VCS leaves those children running where they are."""
+        grp = self.doc["groups"][group]
+        if is_parallel(grp) or not gattr(grp, "AutoFailOver") or not gattr(grp, "Enabled"):
+            return False
+        return any(s != system and self.running(s) and not grp["rt"][s]["faulted"]
+                   and not (self.doc["systems"][s]["frozen"] or self.doc["systems"][s]["tfrozen"])
+                   for s in system_list(grp))
 
     def _propagate(self, group, system, t):
         """The instance of `group` on `system` is lost: firm/hard parents go offline and

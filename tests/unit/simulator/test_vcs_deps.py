@@ -146,6 +146,20 @@ def test_hard_child_goes_with_its_faulted_parent(vsim):
     assert vsim.group_state("P", N1) == "OFFLINE|FAULTED"
 
 
+def test_hard_child_keeps_running_when_its_faulted_parent_has_nowhere_to_go(vsim):
+    vsim.group("C", resources=[("cr", "Process", {"PathName": "/bin/c"}, [])])
+    vsim.group("P", systems=(N1, N2), resources=[("pr", "Process", {"PathName": "/bin/p"}, [])],
+               extra=["hagrp -link P C online local hard"])
+    online(vsim, "C", N2)
+    online(vsim, "P", N2)
+    assert vsim.admin("fault", "resource", "pr", "--cluster", "prodclus") == 0     # P fails on every system
+    _fault(vsim, "pr", N2)
+    assert vsim.wait("C", "ONLINE", N1).rc == 0                         # first fault: C follows P to prod-n1
+    assert vsim.wait("P", "OFFLINE|FAULTED", N1).rc == 0                # where P fails too: nowhere left for it
+    assert vsim.group_state("C", N1) == "ONLINE"
+    assert [vsim.group_state("P", s) for s in (N1, N2)] == ["OFFLINE|FAULTED", "OFFLINE|FAULTED"]
+
+
 def test_switch_with_dependencies(vsim):
     pair(vsim, "online local firm")
     online(vsim, "C", N1)
