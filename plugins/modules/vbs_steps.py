@@ -174,7 +174,8 @@ from ansible_collections.continuum.infoscale.plugins.module_utils._names import 
 from ansible_collections.continuum.infoscale.plugins.module_utils._runner import CommandError, Runner, fail_command
 from ansible_collections.continuum.infoscale.plugins.module_utils.kvm._parse import parse_virsh_list
 from ansible_collections.continuum.infoscale.plugins.module_utils.vbs._steps import (
-    ACTIONS, group_facts, read_dependencies, read_views, run_steps)
+    ACTIONS, group_facts, read_dependencies, run_steps)
+from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._read import read_views
 
 STEP_SPEC = dict(
     group=dict(type='str', required=True),

@@ -40,9 +40,19 @@ extends_documentation_fragment:
   - continuum.infoscale.attributes.changing
 options:
   name:
-    description: Service group name.
+    description: Service group name. One of O(name) and O(names) is required.
     type: str
-    required: true
+  names:
+    description:
+      - Several service groups, each driven to O(state) as O(name) would be, in one task - all read with one
+        C(hagrp -display -attribute ...), every command issued, then each group waited for (so groups
+        brought online together start together). A persistent freeze or unfreeze of several groups is one
+        configuration transaction.
+      - O(system) then applies to every group; O(cluster) is not taken with O(names).
+      - In check mode the groups that do not exist yet are taken as made by an earlier task.
+    type: list
+    elements: str
+    version_added: 0.1.0
   state:
     description: The state asked for.
     type: str
@@ -127,6 +137,11 @@ EXAMPLES = r'''
   continuum.infoscale.vcs_group_state:
     name: db_sg
     state: offline
+
+- name: Every VM group online, started together, each waited for
+  continuum.infoscale.vcs_group_state:
+    names: [web01_sg, web02_sg, web03_sg]
+    state: online
 '''
 
 RETURN = r'''
@@ -137,14 +152,20 @@ commands:
   elements: list
   sample: [[hagrp, -switch, db_sg, -to, prod-n2]]
 waited:
-  description: The waits done, as state and system.
+  description: The waits done, as state and system (and C(group) with O(names)).
   returned: success
   type: list
   elements: dict
   sample: [{state: ONLINE, system: prod-n2}]
+groups:
+  description: With O(names), each group after the task, in the order given (each as C(group) below).
+  returned: success, with O(names)
+  type: list
+  elements: dict
+  sample: [{name: web01_sg, states: {prod-n1: ONLINE, prod-n2: OFFLINE}}]
 group:
   description: The group after the task (the states waited for or asked for).
-  returned: success
+  returned: success, with O(name)
   type: dict
   contains:
     name:
@@ -194,7 +215,7 @@ from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._cluster_s
     plan_cluster_state, read_local_cluster, read_states_by_cluster, run_cluster_state)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._config import read_is_read_only
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._read import (
-    read_group_view, read_system_states)
+    read_group_view, read_system_states, read_views)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._state_plan import (
     STATES, plan_group_state)
 
@@ -246,10 +267,61 @@ def in_other_cluster(module, runner, params):
     module.exit_json(**result)
 
 
+def read_group_views(module, runner, names):
+    """[(name, view or None)]: the groups in one read; None for one that does not exist yet (check mode)."""
+    views = read_views(runner)
+    missing = [name for name in names if name not in views]
+    if missing:
+        message = 'service group %s does not exist in this cluster' % ', '.join(missing)
+        if not module.check_mode:
+            raise PlanError(message)
+        module.warn('%s; check mode assumes an earlier task creates it' % message)
+    return [(name, views.get(name)) for name in names]
+
+
+def run_groups(module, runner, params):
+    """state for every group of ``names``: one read, one transaction, all operations, then the waits."""
+    plans, previews, commands, waited = [], [], [], []
+    systems = {}
+
+    def running():
+        if not systems:
+            systems.update(read_system_states(runner))
+        return systems
+
+    try:
+        for name, view in read_group_views(module, runner, params['names']):
+            if view is None:
+                previews.append(preview_command(dict(params, name=name)))
+            else:
+                plans.append((name, plan_group_state(view, params, running)))
+        config = [argv for name, plan in plans for argv in plan.config]
+        operations = [argv for name, plan in plans for argv in plan.operations]
+        opens = read_is_read_only(runner) if config else False
+        commands = in_transaction(config, opens) + operations + previews
+        run_configuration(runner, config, opens)
+        runner.apply(operations)
+        if params['wait'] and not module.check_mode:
+            deadline = Deadline(params['wait_timeout'])
+            for name, plan in plans:
+                for state, system in plan.waits:
+                    wait_for_state(runner, name, state, system, deadline)
+                    waited.append(dict(group=name, state=state, system=system))
+    except (PlanError, WaitFailed, CommandError) as exc:
+        fail_run(module, exc, commands, runner)
+    afters = dict((name, plan.after) for name, plan in plans)
+    result = dict(changed=bool(previews) or any(plan.changed for name, plan in plans), commands=commands,
+                  waited=waited, groups=[afters.get(name, {}) for name in params['names']])
+    if module._diff:
+        result['diff'] = dict(before=dict((name, plan.before) for name, plan in plans), after=afters)
+    module.exit_json(**result)
+
+
 def main():
     module = AnsibleModule(
         argument_spec=dict(
-            name=dict(type='str', required=True),
+            name=dict(type='str'),
+            names=dict(type='list', elements='str'),
             state=dict(type='str', required=True, choices=list(STATES)),
             system=dict(type='str'),
             persistent=dict(type='bool', default=False),
@@ -257,13 +329,19 @@ def main():
             wait=dict(type='bool', default=True),
             wait_timeout=dict(type='int', default=300),
         ),
+        required_one_of=[('name', 'names')],
+        mutually_exclusive=[('name', 'names'), ('names', 'cluster')],
         supports_check_mode=True,
     )
     params = module.params
-    pairs = [('group', params['name'])]
+    pairs = [('group', name) for name in ([params['name']] if params['name'] is not None else params['names'])]
     if params['system'] is not None:
         pairs.append(('system', params['system']))
     problems = name_problems(pairs)
+    if params['names'] is not None and not params['names']:
+        problems.append('names is empty')
+    if params['names'] and len(set(params['names'])) != len(params['names']):
+        problems.append('names lists a group twice')
     if params['wait_timeout'] < 1:
         problems.append('wait_timeout must be at least 1 second, not %s' % params['wait_timeout'])
     if params['cluster'] is not None:
@@ -273,6 +351,8 @@ def main():
     if problems:
         module.fail_json(msg='; '.join(problems), commands=[])
     runner = Runner(module)
+    if params['names'] is not None:
+        run_groups(module, runner, params)
     if params['cluster'] is not None:
         in_other_cluster(module, runner, params)
     name = params['name']

@@ -26,13 +26,12 @@ from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._apply imp
     Deadline, WaitFailed, wait_for_state)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._config import read_listing
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._parse import (
-    attempted_systems, parse_dep, parse_display, parse_state_table)
+    attempted_systems, parse_dep, parse_state_table)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._read import read_system_states
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._state_plan import (
-    DISPLAY_ATTRIBUTES, group_view, is_faulted, is_online, is_starting, is_up, plan_group_state)
+    is_faulted, is_online, is_starting, is_up, plan_group_state)
 
 ACTIONS = ('online', 'offline')
-READ_GROUPS = ['hagrp', '-display', '-attribute'] + DISPLAY_ATTRIBUTES
 READ_DEPENDENCIES = ['hagrp', '-dep']
 READ_STATES = ['hagrp', '-state']
 
@@ -57,17 +56,6 @@ def summary_state(states):
     if 'FAULTED' in flags:
         return 'FAULTED'
     return 'OFFLINE'
-
-
-def read_views(runner):
-    """{group: group_view} of every group of the cluster, in one command."""
-    display = parse_display(read_listing(runner, READ_GROUPS))
-    views = {}
-    for name in display:
-        view = group_view(name, display)
-        if view is not None:
-            views[name] = view
-    return views
 
 
 def read_dependencies(runner, names):

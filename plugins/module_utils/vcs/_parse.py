@@ -233,8 +233,9 @@ def parse_dep(text):
 
 
 # hagrp -online <group> -any says where VCS sends the group:
-# VCS NOTICE V-16-1-50735 Attempting to online group <group> on system <system>  [recon: wording]
-_ATTEMPTING = re.compile(r'V-16-1-50735\b.*\bon system (\S+)')
+# VCS NOTICE V-16-1-50735 Attempting to online group <group> on <system>, the system last (the exact
+# wording is not confirmed; 'on system <system>' is read as well)
+_ATTEMPTING = re.compile(r'V-16-1-50735\b.*\bon (?:system )?(\S+)\s*$')
 
 
 def attempted_systems(text):

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: continuum.infoscale contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Reads of a group's operational state and of the systems' states (one command each)."""
+"""Reads of the groups' operational state and of the systems' states (one command each)."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -9,6 +9,7 @@ __metaclass__ = type
 
 from ansible_collections.continuum.infoscale.plugins.module_utils._result import PlanError
 from ansible_collections.continuum.infoscale.plugins.module_utils._runner import CommandError
+from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._config import read_listing
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._parse import (
     parse_display, parse_state_table)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._state_plan import (
@@ -49,3 +50,14 @@ def read_system_states(runner):
     """{system: SysState} of ``hasys -state`` (RUNNING, EXITED, FAULTED...)."""
     rows = parse_state_table(runner.read(['hasys', '-state'])[1])
     return dict((row['system'], row['state']) for row in rows if row.get('system'))
+
+
+def read_views(runner):
+    """{group: group_view} of every group of the cluster, in one command."""
+    display = parse_display(read_listing(runner, ['hagrp', '-display', '-attribute'] + DISPLAY_ATTRIBUTES))
+    views = {}
+    for name in display:
+        view = group_view(name, display)
+        if view is not None:
+            views[name] = view
+    return views

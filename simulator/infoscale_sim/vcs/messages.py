@@ -28,7 +28,9 @@ RESOURCE_ADDED = "VCS NOTICE V-16-1-10242 Resource added. Enabled attribute must
 
 
 def attempting_online(group, system):
-    return "VCS NOTICE V-16-1-50735 Attempting to online group %s on system %s" % (group, system)  # [recon] wording
+    # [recon] wording, with the system as the line's 10th word: ERIClitpvcs (vcs_cmd_api.py,
+    # _prepare_hagrp_online_output) reads the system there from real hagrp -online -any output.
+    return "VCS NOTICE V-16-1-50735 Attempting to online group %s on %s" % (group, system)
 
 
 # ------------------------------------------------------------------ engine / configuration
@@ -367,6 +369,9 @@ def group_not_in_remote(group, cluster):
 
 
 def global_active_elsewhere(group, cluster):
+    # Related real text, for a group mid-operation in another cluster (supportinfoscale article
+    # 100021690): "VCS WARNING V-16-1-51042 Cannot online group <g>. Group is in the middle of a
+    # group operation in cluster <c>". Not used: this check also covers a group ONLINE there.
     return warning(50814, "Global group %s is online or in transition in cluster %s" % (group, cluster))  # [recon]
 
 

@@ -97,10 +97,10 @@ def test_failover_group_runs_on_one_system_at_a_time(vsim):
 
 def test_online_any_and_parallel_groups(vsim):
     app_group(vsim)
-    assert vsim.ok("hagrp -online g -any") == "VCS NOTICE V-16-1-50735 Attempting to online group g on system prod-n3\n"
+    assert vsim.ok("hagrp -online g -any") == "VCS NOTICE V-16-1-50735 Attempting to online group g on prod-n3\n"
     vsim.group("par", resources=[("par_p", "Process", {}, [])], parallel=True)
     out = vsim.ok("hagrp -online par -any").splitlines()
-    assert out == ["VCS NOTICE V-16-1-50735 Attempting to online group par on system %s" % s for s in (N1, N2, N3)]
+    assert out == ["VCS NOTICE V-16-1-50735 Attempting to online group par on %s" % s for s in (N1, N2, N3)]
     for s in (N1, N2, N3):
         assert vsim.wait("par", "ONLINE", s).rc == 0
     failed = vsim.fail("hagrp -online par -any")

@@ -84,7 +84,7 @@ def test_online_and_offline_in_the_remote_cluster(vsim):
     connect(vsim)
     global_group(vsim)
     out = vsim.ok("hagrp -online app -any -clus drclus")
-    assert out == "VCS NOTICE V-16-1-50735 Attempting to online group app on system dr-n1\n"
+    assert out == "VCS NOTICE V-16-1-50735 Attempting to online group app on dr-n1\n"
     assert vsim.ok("hagrp -state app -sys dr-n1 -clus drclus") == "STARTING|PARTIAL\n"
     assert vsim.run("hagrp -wait app State ONLINE -sys dr-n1 -clus drclus -time 30").rc == 0
     assert vsim.ok("hagrp -value app Authority", node="dr-n2") == "1\n"

@@ -12,7 +12,8 @@ import pytest
 
 from ansible_collections.continuum.infoscale.plugins.module_utils._runner import CommandError
 from ansible_collections.continuum.infoscale.plugins.module_utils.vbs._steps import (
-    StepRun, read_dependencies, read_views, run_steps, summary_state)
+    StepRun, read_dependencies, run_steps, summary_state)
+from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._read import read_views
 
 DISPLAY = """\
 #Group       Attribute             System     Value

@@ -5,7 +5,7 @@ import pytest
 
 from ansible_collections.continuum.infoscale.plugins.module_utils import _text
 from ansible_collections.continuum.infoscale.plugins.module_utils.vcs._parse import (
-    parse_dep, parse_display, parse_haclus_display, parse_hastatus_sum, parse_list, parse_state_table,
+    attempted_systems, parse_dep, parse_display, parse_haclus_display, parse_hastatus_sum, parse_list, parse_state_table,
     parse_value, split_value)
 from ansible_collections.continuum.infoscale.plugins.module_utils.vxvm import _parse as vxvm_parse
 from ansible_collections.continuum.infoscale.tests.unit import samples
@@ -283,3 +283,12 @@ def test_vcs_messages_never_become_rows():
 def test_streaming_hastatus_is_not_a_summary():
     assert parse_hastatus_sum(samples.text('hastatus_plain_1.txt')) == {
         'systems': [], 'groups': [], 'failed_resources': []}
+
+
+def test_attempted_systems_reads_the_online_any_notices_in_either_wording():
+    text = ("VCS NOTICE V-16-1-50735 Attempting to online group par on prod-n1\n"
+            "VCS NOTICE V-16-1-50735 Attempting to online group par on system prod-n2\n"
+            "VCS NOTICE V-16-1-50735 Attempting to online group par on prod-n1\n"
+            "VCS WARNING V-16-1-10165 Group par is not offline on system prod-n3\n")
+    assert attempted_systems(text) == ['prod-n1', 'prod-n2']
+    assert attempted_systems('') == [] and attempted_systems(None) == []
