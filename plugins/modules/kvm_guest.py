@@ -38,9 +38,55 @@ extends_documentation_fragment:
   - continuum.infoscale.attributes.changing
 options:
   name:
-    description: Domain name (no white space or C(/), not starting with C(-)).
+    description:
+      - Domain name (no white space or C(/), not starting with C(-)).
+      - One of O(name) and O(guests) is required.
     type: str
-    required: true
+  guests:
+    description:
+      - Several guests on this node in one task, one after the other, each as O(name) would make it. Each entry
+        names its guest and may set its own O(state), O(memory), O(vcpus), O(disks), O(networks), O(xml),
+        O(os_type), O(arch) and O(machine); the task's options are the defaults for what an entry leaves out.
+      - Every entry is checked before anything runs. A failure stops the task at that guest; the result says
+        which one, and the commands run for the guests before it.
+    type: list
+    elements: dict
+    version_added: 0.1.0
+    suboptions:
+      name:
+        description: Domain name.
+        type: str
+        required: true
+      state:
+        description: As O(state).
+        type: str
+        choices: [defined, running, shutdown, absent]
+      memory:
+        description: As O(memory).
+        type: int
+      vcpus:
+        description: As O(vcpus).
+        type: int
+      disks:
+        description: As O(disks).
+        type: list
+        elements: str
+      networks:
+        description: As O(networks).
+        type: list
+        elements: str
+      xml:
+        description: As O(xml).
+        type: str
+      os_type:
+        description: As O(os_type).
+        type: str
+      arch:
+        description: As O(arch).
+        type: str
+      machine:
+        description: As O(machine).
+        type: str
   state:
     description:
       - V(defined) - the domain is defined with the requested definition; whether it runs is left as it is.
@@ -162,6 +208,17 @@ EXAMPLES = r'''
   continuum.infoscale.kvm_guest:
     name: vm01
     state: absent
+
+- name: Guests defined on this node in one task, each with its own boot disk
+  continuum.infoscale.kvm_guest:
+    guests:
+      - {name: web01, disks: [bootdg/web01_boot]}
+      - {name: web02, disks: [bootdg/web02_boot]}
+      - {name: web03, disks: [bootdg/web03_boot], memory: 4096}
+    memory: 2048
+    vcpus: 2
+    networks: [br0]
+    state: defined
 '''
 
 RETURN = r'''
@@ -173,6 +230,15 @@ commands:
   type: list
   elements: list
   sample: [[virsh, define, /root/.ansible/tmp/ansible-moduletmp-1700000000.0-x/vm01.xml], [virsh, start, vm01]]
+guests:
+  description:
+    - With O(guests), one result per guest in the order given - C(name), C(changed), C(commands), C(changes),
+      C(restart_needed) and C(domain), each as described here for one guest.
+  returned: with O(guests)
+  type: list
+  elements: dict
+  sample: [{name: web01, changed: true, commands: [[virsh, define, /tmp/web01.xml]], changes: [defined],
+            restart_needed: false, domain: {name: web01, state: shut off}}]
 changes:
   description: The fields of the effective definition that differ (V(defined) for a new domain).
   returned: always
@@ -263,10 +329,73 @@ def reread(module, runner, plan, name):
     return described(view, plan.after['state'], xml)
 
 
+GUEST_FIELDS = ('state', 'memory', 'vcpus', 'disks', 'networks', 'xml', 'os_type', 'arch', 'machine')
+
+
+def guest_requests(params):
+    """The request of each guest: the task's options, overridden by what the guest's entry sets."""
+    if params['guests'] is None:
+        return [params]
+    requests = []
+    for guest in params['guests']:
+        request = dict(params, guests=None, name=guest['name'])
+        request.update((key, guest[key]) for key in GUEST_FIELDS if guest.get(key) is not None)
+        requests.append(request)
+    return requests
+
+
+def request_problems(requests):
+    problems = []
+    for request in requests:
+        found = input_problems(request)
+        if len(requests) > 1:
+            found = ['guest %s: %s' % (request['name'], problem) for problem in found]
+        problems.extend(found)
+    names = [request['name'] for request in requests]
+    if len(set(names)) != len(names):
+        problems.append('guests lists a domain twice')
+    return problems
+
+
+def plan_request(runner, params):
+    """Read the guest once and plan it."""
+    xml, current = read_definition(runner, params['name'])
+    state = read_state(runner, params['name']) if needs_state(params, current) else None
+    return plan_guest(params, current, xml, state)
+
+
+def act(module, runner, plan, params):
+    """Run the plan unless in check mode; its commands become the ones that ran."""
+    name = params['name']
+    if not module.check_mode:
+        ran_before = len(runner.executed)
+        folder = module.tmpdir if plan.xml is not None else None
+        for warning in apply_guest_plan(runner, plan, name, folder, params['wait_timeout'], params['force']):
+            module.warn(warning)
+        if plan.xml is not None:
+            plan.after = reread(module, runner, plan, name)
+        plan.commands = runner.executed[ran_before:]
+    if plan.restart_needed:
+        module.warn('domain %s is running: its new definition (%s) applies at its next start; shut it down and '
+                    'start it again to apply it now' % (name, ', '.join(plan.changes)))
+
+
 def main():
     module = AnsibleModule(
         argument_spec=dict(
-            name=dict(type='str', required=True),
+            name=dict(type='str'),
+            guests=dict(type='list', elements='dict', options=dict(
+                name=dict(type='str', required=True),
+                state=dict(type='str', choices=['defined', 'running', 'shutdown', 'absent']),
+                memory=dict(type='int'),
+                vcpus=dict(type='int'),
+                disks=dict(type='list', elements='str'),
+                networks=dict(type='list', elements='str'),
+                xml=dict(type='str'),
+                os_type=dict(type='str'),
+                arch=dict(type='str'),
+                machine=dict(type='str'),
+            )),
             state=dict(type='str', default='defined', choices=['defined', 'running', 'shutdown', 'absent']),
             memory=dict(type='int'),
             vcpus=dict(type='int'),
@@ -279,38 +408,55 @@ def main():
             force=dict(type='bool', default=False),
             wait_timeout=dict(type='int', default=120),
         ),
+        required_one_of=[('name', 'guests')],
+        mutually_exclusive=[('name', 'guests')],
         supports_check_mode=True,
     )
-    params = module.params
-    problems = input_problems(params)
+    requests = guest_requests(module.params)
+    problems = request_problems(requests)
     if problems:
         module.fail_json(msg='; '.join(problems), commands=[])
-    name = params['name']
     runner = Runner(module)
-    plan = None
+    batch = module.params['guests'] is not None
+    done, plan, request = [], None, None
     try:
-        xml, current = read_definition(runner, name)
-        state = read_state(runner, name) if needs_state(params, current) else None
-        plan = plan_guest(params, current, xml, state)
-        if not module.check_mode:
-            folder = module.tmpdir if plan.xml is not None else None
-            for warning in apply_guest_plan(runner, plan, name, folder, params['wait_timeout'], params['force']):
-                module.warn(warning)
-            if plan.xml is not None:
-                plan.after = reread(module, runner, plan, name)
+        for request in requests:
+            plan = None
+            plan = plan_request(runner, request)
+            act(module, runner, plan, request)
+            done.append((request['name'], plan))
     except PlanError as exc:
-        module.fail_json(msg=str(exc), commands=[])
+        module.fail_json(msg=_about(batch, request, exc), commands=_commands(done), **_which(batch, request))
     except WaitTimeout as exc:
-        module.fail_json(msg=str(exc), commands=plan.commands, executed=runner.executed, last_state=exc.last)
+        module.fail_json(msg=_about(batch, request, exc), commands=_commands(done) + plan.commands,
+                         executed=runner.executed, last_state=exc.last, **_which(batch, request))
     except CommandError as exc:
-        fail_command(module, exc, plan.commands if plan else [], executed=runner.executed)
-    if plan.restart_needed:
-        module.warn('domain %s is running: its new definition (%s) applies at its next start; shut it down and '
-                    'start it again to apply it now' % (name, ', '.join(plan.changes)))
-    if not module.check_mode:
-        plan.commands = runner.executed
-    module.exit_json(**plan.result(module, domain=plan.after, changes=plan.changes,
-                                   restart_needed=plan.restart_needed))
+        fail_command(module, exc, _commands(done) + (plan.commands if plan else []), executed=runner.executed,
+                     **_which(batch, request))
+    if not batch:
+        module.exit_json(**plan.result(module, domain=plan.after, changes=plan.changes,
+                                       restart_needed=plan.restart_needed))
+    guests = [dict(plan.result(module, domain=plan.after, changes=plan.changes, restart_needed=plan.restart_needed),
+                   name=name) for name, plan in done]
+    result = dict(changed=any(guest['changed'] for guest in guests), commands=_commands(done), guests=guests)
+    if module._diff:
+        result['diff'] = dict(before=dict((name, plan.before or {}) for name, plan in done),
+                              after=dict((name, plan.after or {}) for name, plan in done))
+    for guest in guests:
+        guest.pop('diff', None)
+    module.exit_json(**result)
+
+
+def _commands(done):
+    return [argv for name, plan in done for argv in plan.commands]
+
+
+def _about(batch, request, error):
+    return 'guest %s: %s' % (request['name'], error) if batch else str(error)
+
+
+def _which(batch, request):
+    return dict(guest=request['name']) if batch else {}
 
 
 if __name__ == '__main__':

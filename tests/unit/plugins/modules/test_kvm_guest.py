@@ -3,7 +3,8 @@
 Extra case keys (besides those of module_cases):
   ``{tmpdir}`` in any string stands for the module's temporary folder (the test's tmp_path);
   ``{fixture: name}`` may stand for a fixture's text anywhere (args, expect), not only in calls;
-  written: {contains: [...], lacks: [...]} checks the definition file given to virsh define.
+  written: {contains: [...], lacks: [...]} checks the definition file given to virsh define;
+  each_guest: [...] checks result.guests (the ``guests`` option) entry by entry, each as a subset.
 """
 
 from pathlib import Path
@@ -16,7 +17,7 @@ from ansible.module_utils import basic
 from ansible_collections.continuum.infoscale.plugins.module_utils.kvm import _virsh
 from ansible_collections.continuum.infoscale.plugins.modules import kvm_guest
 
-from .module_cases import fixture_text, load_cases, run_case
+from .module_cases import assert_subset, fixture_text, load_cases, run_case
 
 
 class FakeTime:
@@ -52,7 +53,11 @@ def test_kvm_guest(case, monkeypatch, tmp_path):
     monkeypatch.setattr(_virsh, 'time', clock)
     monkeypatch.setattr(basic.AnsibleModule, 'tmpdir', property(lambda self: str(tmp_path)))
     case = _with_tmpdir(case, str(tmp_path))
-    run_case(kvm_guest.main, case, monkeypatch)
+    result = run_case(kvm_guest.main, case, monkeypatch)
+    if 'each_guest' in case:
+        assert len(result['guests']) == len(case['each_guest'])
+        for index, (expected, actual) in enumerate(zip(case['each_guest'], result['guests'])):
+            assert_subset(expected, actual, 'guests[%d]' % index)
     if 'slept' in case:
         assert clock.slept == case['slept']
     written = case.get('written')
