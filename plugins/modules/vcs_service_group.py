@@ -40,9 +40,22 @@ extends_documentation_fragment:
   - continuum.infoscale.attributes.changing
 options:
   name:
-    description: Service group name (no white space, not starting with C(-)).
+    description:
+      - Service group name (no white space, not starting with C(-)).
+      - One of O(name) and O(groups) is required.
     type: str
-    required: true
+  groups:
+    description:
+      - Several groups (O(state=present) only) configured in one task and one configuration transaction
+        (C(haconf -makerw) ... C(haconf -dump -makero) once for all). Each entry is a dict of the options
+        O(name), O(system_list), O(autostart_list), O(parallel), O(cluster_list), O(cluster_failover_policy),
+        O(attributes), O(resources), O(dependencies) and O(purge), as for one group; the task's own values of
+        these options are the defaults for what an entry leaves out.
+      - A group may depend on another group of the same task. Every entry is checked, against the cluster
+        too, before anything runs; a resource name used by two entries is refused.
+    type: list
+    elements: dict
+    version_added: 0.1.0
   state:
     description:
       - V(present) creates or updates the group.
@@ -256,6 +269,12 @@ commands:
     - [hares, -modify, app_proc, PathName, /opt/app/bin/appd]
     - [hares, -modify, app_proc, Enabled, '1']
     - [haconf, -dump, -makero]
+groups:
+  description: With O(groups), each group after the task, in the order given, as RV(group).
+  returned: with O(groups)
+  type: list
+  elements: dict
+  sample: [{name: web01_sg, attributes: {SystemList: {prod-n1: '0', prod-n2: '1'}}}]
 group:
   description:
     - The group configuration after the task (as planned), in the shape of main.cf - values are
@@ -290,7 +309,7 @@ group:
 diff:
   description:
     - With C(--diff), two entries - the group configuration before and after as dicts, and the
-      group's main.cf text before and after.
+      group's main.cf text before and after (with O(groups), these two for each group in turn).
   returned: when diff mode is on
   type: list
   elements: dict
@@ -302,6 +321,7 @@ source:
 '''
 
 from ansible.module_utils.basic import AnsibleModule
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.continuum.infoscale.plugins.module_utils._result import PlanError
 from ansible_collections.continuum.infoscale.plugins.module_utils._runner import CommandError, Runner
@@ -397,26 +417,104 @@ def assume_new_children(module, view, dependencies):
     return _WithGroupsToBe(view, missing)
 
 
+GROUP_SPEC = dict(
+    name=dict(type='str'),
+    state=dict(type='str', default='present', choices=['present', 'absent']),
+    system_list=dict(type='raw'),
+    autostart_list=dict(type='list', elements='str'),
+    parallel=dict(type='bool'),
+    cluster_list=dict(type='raw'),
+    cluster_failover_policy=dict(type='str', choices=['Manual', 'Auto', 'Connected']),
+    attributes=dict(type='dict'),
+    resources=dict(type='list', elements='dict', options=RESOURCE_OPTIONS),
+    dependencies=dict(type='list', elements='dict', options=DEPENDENCY_OPTIONS),
+    purge=dict(type='bool', default=False),
+    force=dict(type='bool', default=False),
+    wait_timeout=dict(type='int', default=300),
+)
+ENTRY_KEYS = ('name', 'system_list', 'autostart_list', 'parallel', 'cluster_list', 'cluster_failover_policy',
+              'attributes', 'resources', 'dependencies', 'purge')
+
+
+def group_requests(params):
+    """Each entry of ``groups`` validated as one group's options, the task's values as defaults;
+    returns (requests, problems)."""
+    requests, problems = [], []
+    for index, entry in enumerate(params['groups']):
+        label = 'groups[%d]' % index
+        unknown = sorted(set(entry) - set(ENTRY_KEYS))
+        if unknown:
+            problems.append('%s: unknown option %s (an entry takes %s)' % (label, ', '.join(unknown), ', '.join(ENTRY_KEYS)))
+            continue
+        merged = dict((key, params[key]) for key in ENTRY_KEYS if key != 'name' and params[key] is not None)
+        merged.update((key, value) for key, value in entry.items() if value is not None)
+        checked = ArgumentSpecValidator(GROUP_SPEC).validate(merged)
+        if checked.error_messages:
+            problems.extend('%s: %s' % (entry.get('name', label), message) for message in checked.error_messages)
+            continue
+        if not checked.validated_parameters.get('name'):
+            problems.append('%s has no name' % label)
+            continue
+        requests.append(checked.validated_parameters)
+    names = [request['name'] for request in requests]
+    problems += ['group %s is listed more than once' % name for name in sorted(set(names)) if names.count(name) > 1]
+    owners = {}
+    for request in requests:
+        for resource in request.get('resources') or []:
+            owners.setdefault(resource['name'], []).append(request['name'])
+    problems += ['resource %s is listed in groups %s (resource names are unique in a cluster)'
+                 % (resource, ', '.join(groups)) for resource, groups in sorted(owners.items()) if len(groups) > 1]
+    for request in requests:
+        problems += ['group %s: %s' % (request['name'], problem) for problem in request_problems(request)]
+    return requests, problems
+
+
+def configure_groups(module, runner, params):
+    """``groups``: every group planned against one read of the configuration, all changed in one transaction
+    (group links last, so a group may depend on one made by the same task)."""
+    requests, problems = group_requests(params)
+    if problems:
+        module.fail_json(msg='; '.join(problems), commands=[])
+    planned, plans, source = [], [], None
+    try:
+        view = read_configuration(runner)
+        source = view.source
+        for warning in view.warnings:
+            module.warn(warning)
+        names = [request['name'] for request in requests]
+        view = _WithGroupsToBe(view, [name for name in names if name not in view.group_names()])
+        if module.check_mode:
+            view = assume_new_children(module, view, [d for r in requests for d in r['dependencies'] or []])
+        for request in requests:
+            try:
+                plans.append((request['name'], plan_service_group(request, view)))
+            except PlanError as exc:
+                raise PlanError('group %s: %s' % (request['name'], exc))
+        changes = [argv for name, plan in plans for argv in plan.commands if argv[:2] != ['hagrp', '-link']]
+        changes += [argv for name, plan in plans for argv in plan.commands if argv[:2] == ['hagrp', '-link']]
+        planned.extend(in_transaction(changes, view.read_only))
+        run_configuration(runner, changes, view.read_only)
+    except (PlanError, WaitFailed, CommandError) as exc:
+        fail_run(module, exc, planned, runner)
+    result = dict(changed=bool(planned), commands=planned, source=source,
+                  groups=[group_result(name, plan.after) for name, plan in plans])
+    if module._diff:
+        result['diff'] = [entry for name, plan in plans for entry in diff_of(name, plan.before, plan.after)]
+    module.exit_json(**result)
+
+
 def main():
     module = AnsibleModule(
-        argument_spec=dict(
-            name=dict(type='str', required=True),
-            state=dict(type='str', default='present', choices=['present', 'absent']),
-            system_list=dict(type='raw'),
-            autostart_list=dict(type='list', elements='str'),
-            parallel=dict(type='bool'),
-            cluster_list=dict(type='raw'),
-            cluster_failover_policy=dict(type='str', choices=['Manual', 'Auto', 'Connected']),
-            attributes=dict(type='dict'),
-            resources=dict(type='list', elements='dict', options=RESOURCE_OPTIONS),
-            dependencies=dict(type='list', elements='dict', options=DEPENDENCY_OPTIONS),
-            purge=dict(type='bool', default=False),
-            force=dict(type='bool', default=False),
-            wait_timeout=dict(type='int', default=300),
-        ),
+        argument_spec=dict(GROUP_SPEC, groups=dict(type='list', elements='dict')),
+        required_one_of=[('name', 'groups')],
+        mutually_exclusive=[('name', 'groups')],
         supports_check_mode=True,
     )
     params = module.params
+    if params['groups'] is not None:
+        if params['state'] != 'present':
+            module.fail_json(msg='groups is for state=present; remove groups one task each', commands=[])
+        configure_groups(module, Runner(module), params)
     name = params['name']
     problems = request_problems(params) if params['state'] == 'present' else request_problems({'name': name})
     if problems:
