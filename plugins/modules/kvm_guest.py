@@ -329,7 +329,19 @@ def reread(module, runner, plan, name):
     return described(view, plan.after['state'], xml)
 
 
-GUEST_FIELDS = ('state', 'memory', 'vcpus', 'disks', 'networks', 'xml', 'os_type', 'arch', 'machine')
+STATES = ('defined', 'running', 'shutdown', 'absent')
+# What a guest of ``guests`` may set for itself, besides its name and state.
+DEFINITION_OPTIONS = dict(
+    memory=dict(type='int'),
+    vcpus=dict(type='int'),
+    disks=dict(type='list', elements='str'),
+    networks=dict(type='list', elements='str'),
+    xml=dict(type='str'),
+    os_type=dict(type='str'),
+    arch=dict(type='str'),
+    machine=dict(type='str'),
+)
+GUEST_FIELDS = ('state',) + tuple(DEFINITION_OPTIONS)
 
 
 def guest_requests(params):
@@ -383,28 +395,14 @@ def act(module, runner, plan, params):
 def main():
     module = AnsibleModule(
         argument_spec=dict(
+            DEFINITION_OPTIONS,
             name=dict(type='str'),
             guests=dict(type='list', elements='dict', options=dict(
+                DEFINITION_OPTIONS,
                 name=dict(type='str', required=True),
-                state=dict(type='str', choices=['defined', 'running', 'shutdown', 'absent']),
-                memory=dict(type='int'),
-                vcpus=dict(type='int'),
-                disks=dict(type='list', elements='str'),
-                networks=dict(type='list', elements='str'),
-                xml=dict(type='str'),
-                os_type=dict(type='str'),
-                arch=dict(type='str'),
-                machine=dict(type='str'),
+                state=dict(type='str', choices=list(STATES)),
             )),
-            state=dict(type='str', default='defined', choices=['defined', 'running', 'shutdown', 'absent']),
-            memory=dict(type='int'),
-            vcpus=dict(type='int'),
-            disks=dict(type='list', elements='str'),
-            networks=dict(type='list', elements='str'),
-            xml=dict(type='str'),
-            os_type=dict(type='str'),
-            arch=dict(type='str'),
-            machine=dict(type='str'),
+            state=dict(type='str', default='defined', choices=list(STATES)),
             force=dict(type='bool', default=False),
             wait_timeout=dict(type='int', default=120),
         ),
