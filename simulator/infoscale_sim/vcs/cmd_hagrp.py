@@ -294,13 +294,18 @@ def _online(call, rest):
     return 0
 
 
-def check_online(ctx, name, s, force=False, propagate=False):
-    grp = group(ctx, name)
-    system(ctx, s)
+def _check_usable(ctx, name, grp, s):
+    """The group may be acted on on system s: s is in its SystemList and running."""
     if s not in gattr(grp, "SystemList"):
         raise msg.system_not_in_list(name, s)
     if not ctx.running(s):
         raise msg.system_unavailable(s)
+
+
+def check_online(ctx, name, s, force=False, propagate=False):
+    grp = group(ctx, name)
+    system(ctx, s)
+    _check_usable(ctx, name, grp, s)
     if is_frozen(grp):
         raise msg.frozen(name)
     if grp["rt"][s]["faulted"] and not force:
@@ -412,10 +417,7 @@ def _offline(call, rest):
             raise msg.not_online(name, "any system")
     else:
         s = system(ctx, words.one("sys"))
-        if s not in gattr(grp, "SystemList"):
-            raise msg.system_not_in_list(name, s)
-        if not ctx.running(s):
-            raise msg.system_unavailable(s)
+        _check_usable(ctx, name, grp, s)
         if is_frozen(grp):
             raise msg.frozen(name)
         if "ifprobed" in words.flags and not ctx.group_probed(name, s):
@@ -488,10 +490,7 @@ def _switch(call, rest):
         target = system(ctx, words.one("to"))
         if target == source:
             raise msg.switch_own(name, target)
-        if target not in gattr(grp, "SystemList"):
-            raise msg.system_not_in_list(name, target)
-        if not ctx.running(target):
-            raise msg.system_unavailable(target)
+        _check_usable(ctx, name, grp, target)
         if grp["rt"][target]["faulted"]:
             raise msg.group_faulted(name, target)
         if not _switch_ok(ctx, name, target, hard):
@@ -550,10 +549,7 @@ def _switch_clusters(call, words, source_ctx, ctx, name):
             raise msg.switch_unable(name)
     else:
         target = system(ctx, words.one("to"))
-        if target not in gattr(grp, "SystemList"):
-            raise msg.system_not_in_list(name, target)
-        if not ctx.running(target):
-            raise msg.system_unavailable(target)
+        _check_usable(ctx, name, grp, target)
         if grp["rt"][target]["faulted"]:
             raise msg.group_faulted(name, target)
         if not ctx.can_start(name, target):

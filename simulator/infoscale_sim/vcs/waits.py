@@ -40,23 +40,17 @@ def wait(call, condition, timeout):
 def predict(ctx, condition, deadline):
     """Simulated time at which the pending transitions make condition true, or None."""
     if ctx.gco is not None:   # GCO: replay every cluster of the federation
-        federation = ctx.gco.copy()
-        local = federation.engine(ctx.doc["cluster"])
-        while True:
-            when = federation.next_event_time()
-            if when is None or deadline is not None and when > deadline:
-                return None
-            federation.settle(when)
-            if condition(local):
-                return when
-    copy = Cluster(json.loads(json.dumps(ctx.doc)), json.loads(json.dumps(ctx.vx)), dict(ctx.down),
-                   json.loads(json.dumps(ctx.kvm)) if ctx.kvm is not None else None)
+        replay = ctx.gco.copy()
+        local = replay.engine(ctx.doc["cluster"])
+    else:
+        replay = local = Cluster(json.loads(json.dumps(ctx.doc)), json.loads(json.dumps(ctx.vx)), dict(ctx.down),
+                                 json.loads(json.dumps(ctx.kvm)) if ctx.kvm is not None else None)
     while True:
-        when = copy.next_event_time()
+        when = replay.next_event_time()
         if when is None or deadline is not None and when > deadline:
             return None
-        copy.settle(when)
-        if condition(copy):
+        replay.settle(when)
+        if condition(local):
             return when
 
 
