@@ -106,36 +106,15 @@ def _local(call, rest):
     return 0
 
 
-def _parse_modify(rest):
-    if len(rest) < 2 or rest[0].startswith("-") or rest[1].startswith("-"):
-        raise usage(CMD, "-modify needs a heartbeat and an attribute")
-    name, attr_name, tail = rest[0], rest[1], list(rest[2:])
-    op = tail.pop(0)[1:] if tail and tail[0] in modify.OPS else None
-    values, cluster, all_keys, i = [], None, False, 0
-    while i < len(tail):
-        word = tail[i]
-        if word == "-clus":
-            if i + 1 >= len(tail):
-                raise usage(CMD, "Option -clus requires a value")
-            cluster = tail[i + 1]
-            i += 2
-        elif word == "-keys" and op == "delete":
-            all_keys = True
-            i += 1
-        elif word.startswith("-") and len(word) > 1:
-            raise usage(CMD, "Invalid option %s" % word)
-        else:
-            values.append(word)
-            i += 1
-    if op and not values and not all_keys:
-        raise usage(CMD, "-%s needs at least one key" % op)
-    if not op and not values:
+def _parse_modify(call, rest):
+    request = modify.parse(call, CMD, rest, key_option="-clus", what="a heartbeat")
+    if not request.op and not request.values:
         raise usage(CMD)
-    return modify.Request(name, attr_name, op, values, cluster, all_keys)
+    return request
 
 
 def _modify(call, rest):
-    request = _parse_modify(rest)
+    request = _parse_modify(call, rest)
     ctx = open_cluster(call)
     require_rw(ctx)
     hb = _heartbeat(ctx, request.obj)

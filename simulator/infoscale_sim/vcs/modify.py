@@ -20,25 +20,28 @@ class Request:
         self.values, self.system, self.all_keys = values, system, all_keys
 
 
-def parse(call, command, rest):
+def parse(call, command, rest, key_option="-sys", what="an object"):
+    """The request; ``key_option`` names the per-system (hagrp, hares: -sys) or per-cluster
+    (hahb: -clus) key of a local value, kept in Request.system."""
     if len(rest) < 2 or rest[0].startswith("-") or rest[1].startswith("-"):
-        raise usage(command, "-modify needs an object and an attribute")
+        raise usage(command, "-modify needs %s and an attribute" % what)
     obj, attr, tail = rest[0], rest[1], list(rest[2:])
     op = None
     if tail and tail[0] in OPS:
         op = tail.pop(0)[1:]
+    cluster_wide = key_option == "-sys"   # hagrp/hares also take the cluster the object is in
     values, system, all_keys, i = [], None, False, 0
     while i < len(tail):
         word = tail[i]
-        if word in ("-sys", "-clus"):
+        if word == key_option or (cluster_wide and word == "-clus"):
             if i + 1 >= len(tail):
                 raise usage(command, "Option %s requires a value" % word)
-            if word == "-sys":
+            if word == key_option:
                 system = tail[i + 1]
             else:
                 check_cluster(call, tail[i + 1])
             i += 2
-        elif word == "-localclus":
+        elif cluster_wide and word == "-localclus":
             i += 1
         elif word == "-keys" and op == "delete":
             all_keys = True
