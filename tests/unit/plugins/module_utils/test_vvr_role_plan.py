@@ -7,6 +7,7 @@ from ansible_collections.continuum.infoscale.plugins.module_utils.vvr._parse imp
 from ansible_collections.continuum.infoscale.plugins.module_utils.vvr._read import read_rds_sides
 from ansible_collections.continuum.infoscale.plugins.module_utils.vvr._role_plan import (
     behind_bytes, option_problems, plan_role, rds_view, repstatus_synced, roles, synced)
+from ansible_collections.continuum.infoscale.tests.unit.sequence_runner import SequenceRunner
 
 UNREACHABLE = ('VxVM VVR vradmin INFO V-5-52-1205 Primary is unreachable or RDS has configuration error. '
                'Displayed status information is from Secondary and can be out-of-date.\n')
@@ -274,25 +275,15 @@ def test_no_local_host():
 
 # --------------------------------------------------------------------------- reads
 
-class FakeRunner:
-    def __init__(self, answers):
-        self.answers = list(answers)
-        self.seen = []
-
-    def read(self, argv):
-        self.seen.append(argv)
-        return self.answers.pop(0)
-
-
 def test_the_reads_give_a_view_that_sees_the_unreachable_note():
     lost = dict((key, value) for key, value in CRASHED.items() if key != 'notes')
-    runner = FakeRunner([(0, printrvg(), UNREACHABLE), (0, repstatus(**lost), UNREACHABLE)])
+    runner = SequenceRunner([(0, printrvg(), UNREACHABLE), (0, repstatus(**lost), UNREACHABLE)])
     rds = rds_view(*read_rds_sides(runner, 'appdg', 'app_rvg'))
-    assert runner.seen == [['vradmin', '-g', 'appdg', 'printrvg', 'app_rvg'],
-                           ['vradmin', '-g', 'appdg', '-l', 'repstatus', 'app_rvg']]
+    assert runner.calls == [['vradmin', '-g', 'appdg', 'printrvg', 'app_rvg'],
+                            ['vradmin', '-g', 'appdg', '-l', 'repstatus', 'app_rvg']]
     assert rds['primary_reachable'] is False and rds['local_host'] == 'dr-n1'
     with pytest.raises(PlanError, match='gave no Primary'):
-        rds_view(*read_rds_sides(FakeRunner([(0, printrvg(), ''), (0, '', '')]), 'appdg', 'app_rvg'))
+        rds_view(*read_rds_sides(SequenceRunner([(0, printrvg(), ''), (0, '', '')]), 'appdg', 'app_rvg'))
 
 
 def test_repstatus_synced():

@@ -6,6 +6,7 @@ import pytest
 from ansible_collections.continuum.infoscale.plugins.module_utils._runner import CommandError
 from ansible_collections.continuum.infoscale.plugins.module_utils.vvr import _read
 from ansible_collections.continuum.infoscale.plugins.modules import vvr_rvg
+from ansible_collections.continuum.infoscale.tests.unit.sequence_runner import SequenceRunner
 
 from .module_cases import load_cases, run_case
 
@@ -40,39 +41,26 @@ def test_vvr_rvg(case, monkeypatch, clock):
         assert key not in result, result[key]
 
 
-class FakeRunner:
-    def __init__(self, *answers):
-        self.answers = list(answers)
-        self.calls = []
-
-    def read(self, argv):
-        self.calls.append(argv)
-        rc, out, err = self.answers.pop(0)
-        if rc:
-            raise CommandError(argv, rc, out, err)
-        return rc, out, err
-
-
 REPSTATUS = 'Replicated Data Set: db_rvg\nPrimary:\n  Host name:    prod-n1\n  SRL name:     db_srl\n'
 
 
 def test_read_rds_takes_the_unknown_rvg_answer_as_absent():
-    runner = FakeRunner((1, '', 'VxVM VVR vradmin ERROR V-5-52-152 RVG db_rvg does not exist in disk group dbdg.\n'))
+    runner = SequenceRunner([(1, '', 'VxVM VVR vradmin ERROR V-5-52-152 RVG db_rvg does not exist in disk group dbdg.\n')])
     assert _read.read_rds(runner, 'dbdg', 'db_rvg') is None
     assert runner.calls == [['vradmin', '-g', 'dbdg', '-l', 'repstatus', 'db_rvg']]
-    runner = FakeRunner((0, REPSTATUS, ''))
+    runner = SequenceRunner([(0, REPSTATUS, '')])
     assert _read.read_rds(runner, 'dbdg', 'db_rvg')['primary']['srl'] == 'db_srl'
 
 
 def test_read_rds_raises_any_other_error():
-    runner = FakeRunner((1, '', 'VxVM VVR vradmin ERROR V-5-52-456 Disk group dbdg does not exist or is not imported.\n'))
+    runner = SequenceRunner([(1, '', 'VxVM VVR vradmin ERROR V-5-52-456 Disk group dbdg does not exist or is not imported.\n')])
     with pytest.raises(CommandError) as caught:
         _read.read_rds(runner, 'dbdg', 'db_rvg')
     assert caught.value.vcode == 'V-5-52-456'
 
 
 def test_poll_schedule_is_1_2_4_8_then_10_seconds_up_to_the_deadline(clock):
-    runner = FakeRunner(*[(0, REPSTATUS, '')] * 20)
+    runner = SequenceRunner([(0, REPSTATUS, '')] * 20)
     rds, reached = _read.poll_rds(runner, 'dbdg', 'db_rvg', lambda seen: False, 40)
     assert reached is False and rds['rds'] == 'db_rvg'
     assert clock.sleeps == [1, 2, 4, 8, 10, 10, 5]
@@ -80,7 +68,7 @@ def test_poll_schedule_is_1_2_4_8_then_10_seconds_up_to_the_deadline(clock):
 
 
 def test_poll_looks_at_the_first_rds_before_reading(clock):
-    runner = FakeRunner((0, REPSTATUS, ''))
+    runner = SequenceRunner([(0, REPSTATUS, '')])
     seen = []
     rds, reached = _read.poll_rds(runner, 'dbdg', 'db_rvg', lambda rds: seen.append(rds) or len(seen) > 1, 30,
                                   first={'rds': 'old'})
