@@ -134,3 +134,33 @@ def test_the_main_cf_the_cluster_writes_parses_back_to_the_configuration(estate)
     assert group['resources']['app_ip']['attributes']['Address'] == '10.10.1.60'
     assert sorted(group['resource_links']) == [['app_ip', 'app_nic'], ['app_proc', 'app_ip']]
     assert render_maincf(config) == text.expandtabs(8)  # hacf indents with tabs
+
+
+def test_several_groups_in_one_task_twice_in_check_mode_and_with_bad_input(estate):
+    vms = {'system_list': ['prod-n1', 'prod-n2'], 'autostart_list': ['prod-n1'], 'groups': [
+        {'name': 'vm%d_sg' % n, 'resources': [{'name': 'vm%d_proc' % n, 'type': 'Process',
+                                              'attributes': {'PathName': '/opt/vm%d' % n}}],
+         'dependencies': [{'child': 'base_sg'}]} for n in (1, 2)] + [
+        {'name': 'base_sg', 'resources': [{'name': 'base_nic', 'type': 'NIC', 'attributes': {'Device': 'eth0'}}]}]}
+    dry = call_module(estate, 'vcs_service_group', vms, check=True)
+    assert dry.result['changed'] and changing(dry) == []
+    made = call_module(estate, 'vcs_service_group', vms)
+    assert changing(made) == dry.result['commands'] and made.result['commands'].count(['haconf', '-makerw']) == 1
+    assert [group['name'] for group in made.result['groups']] == ['vm1_sg', 'vm2_sg', 'base_sg']
+    again = call_module(estate, 'vcs_service_group', vms)
+    assert again.result['changed'] is False and changing(again) == []
+
+    names = {'names': ['base_sg', 'vm1_sg', 'vm2_sg'], 'state': 'online'}
+    preview = call_module(estate, 'vcs_group_state', names, check=True)
+    assert preview.result['changed'] and changing(preview) == []
+    up = call_module(estate, 'vcs_group_state', names)
+    assert not up.result.get('failed'), up.result
+    assert [g['states']['prod-n1'] for g in up.result['groups']] == ['ONLINE'] * 3
+    assert changing(up) == [['hagrp', '-online', group, '-sys', 'prod-n1'] for group in names['names']]
+    still = call_module(estate, 'vcs_group_state', names)
+    assert still.result['changed'] is False and changing(still) == [] and len(still.calls) == 1
+
+    assert_refused(call_module(estate, 'vcs_service_group', dict(vms, groups=vms['groups'] + [
+        {'name': 'bad_sg', 'system_list': ['dr-n9']}])), 'group bad_sg: system dr-n9 is not in the cluster')
+    assert_refused(call_module(estate, 'vcs_group_state', {'names': ['vm1_sg', 'nosuch_sg'], 'state': 'offline'}),
+                   'service group nosuch_sg does not exist in this cluster')
